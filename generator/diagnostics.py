@@ -1,0 +1,42 @@
+"""Problems found in the sources, reported all at once as `path:line:col: severity: message`."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    path: str
+    line: int
+    col: int
+    message: str
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}"
+
+
+class SourceError(Exception):
+    """Raised once, after every problem of a stage has been collected."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems, key=lambda p: (p.path, p.line, p.col, p.message))
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class Collector:
+    """Gathers problems; `check()` raises them together at the end of a stage."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def error(self, path: str, line: int, col: int, message: str) -> None:
+        self.problems.append(Problem(path, line, col, message))
+
+    def extend(self, problems: list[Problem]) -> None:
+        self.problems.extend(problems)
+
+    def check(self) -> None:
+        errors = [p for p in self.problems if p.severity == "error"]
+        if errors:
+            raise SourceError(errors)

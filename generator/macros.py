@@ -1,0 +1,28 @@
+"""mkdocs-macros module (mkdocs.yml: `plugins: macros: modules: [generator.macros]`).
+
+Hand-written pages in source/pages/ use these variables and macros; every number comes from the model.
+Macros return HTML rendered by the generator's templates, so plan text in them is escaped.
+"""
+from __future__ import annotations
+
+from generator.mkdocs_hook import site_build
+from generator.render import Renderer
+
+
+def define_env(env):
+    build = site_build(env.conf)
+    plan = build.sources.plan
+    renderer = Renderer(plan, build.sources.settings, env.conf.use_directory_urls)
+    env.variables["counts"] = {
+        "pillars": len(plan.pillars),
+        "sections": len(plan.sections),
+        "measures": len(plan.measures),
+    }
+
+    @env.macro
+    def home_intro() -> str:
+        return renderer.fragment("home_intro.html.j2", "")
+
+    @env.macro
+    def home_pillars() -> str:
+        return renderer.fragment("home_pillars.html.j2", "")

@@ -1,0 +1,41 @@
+"""The only place that knows MkDocs: hands the generator's pages and navigation to it.
+
+mkdocs.yml lists this file under `hooks:`. The source folder is `source/` beside mkdocs.yml, or
+the folder named by the PLAN_SOURCE environment variable (tests use it for fixtures).
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+from generator import pipeline
+from generator.diagnostics import SourceError
+
+
+def source_dir(config) -> Path:
+    return Path(os.environ.get("PLAN_SOURCE") or Path(config.config_file_path).parent / "source")
+
+
+def site_build(config) -> pipeline.Build:
+    try:
+        return pipeline.build(source_dir(config), config.use_directory_urls)
+    except SourceError as error:
+        raise PluginError(f"the sources have problems:\n{error}") from None
+
+
+def _nav(items) -> list:
+    return [{item.title: item.path if item.path else _nav(item.children)} for item in items]
+
+
+def on_config(config):
+    config.nav = _nav(site_build(config).nav)
+    return config
+
+
+def on_files(files, config):
+    for page in site_build(config).pages:
+        files.append(File.generated(config, page.path, content=page.content))
+    return files

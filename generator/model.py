@@ -1,0 +1,90 @@
+"""The plan as frozen data. Imports nothing of ours; derived tables are computed by functions elsewhere."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    path: str
+    line: int
+    col: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}"
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class BulletList:
+    items: tuple[str, ...]
+
+
+Block = Paragraph | BulletList
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    id: str            # canonical identity, from its place in the plan: '2.8.8'
+    printed: str       # as printed in the official text: '2.7.8'
+    pillar: str
+    section: str | None
+    blocks: tuple[Block, ...]
+    source_line: int   # line in the official text
+    origin: Origin     # where it stands in source/plan.yaml
+
+    @property
+    def slug(self) -> str:
+        return self.id.replace(".", "-")
+
+    @property
+    def misprinted(self) -> bool:
+        return self.printed != self.id
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        """Every paragraph and list item, in order."""
+        out: list[str] = []
+        for block in self.blocks:
+            out.extend(block.items if isinstance(block, BulletList) else (block.text,))
+        return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    id: str
+    title: str
+    pillar: str
+    measure_ids: tuple[str, ...]
+    origin: Origin
+
+    @property
+    def slug(self) -> str:
+        return self.id.replace(".", "-")
+
+
+@dataclass(frozen=True, slots=True)
+class Pillar:
+    number: str
+    printed: str
+    title: str
+    intro: tuple[Block, ...]
+    section_ids: tuple[str, ...]
+    measure_ids: tuple[str, ...]   # all measures of the pillar, in order, sections included
+    origin: Origin
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    source: str
+    title: tuple[str, ...]
+    date: str
+    place: str
+    preamble: tuple[Block, ...]
+    pillars: tuple[Pillar, ...]
+    sections: tuple[Section, ...]
+    measures: tuple[Measure, ...]

@@ -1,0 +1,68 @@
+"""Gather everything first: read and check every source file, then render. Nothing is written here."""
+from __future__ import annotations
+
+import functools
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .diagnostics import Problem, SourceError
+from .load_plan import build_plan
+from .model import Plan
+from .render import NavItem, Page, Renderer
+from .settings import Settings, build_settings
+from .sources import read_yaml
+
+PLAN_FILE = "plan.yaml"
+SITE_FILE = "site.yaml"
+
+
+@dataclass(frozen=True, slots=True)
+class Sources:
+    plan: Plan
+    settings: Settings
+
+
+@dataclass(frozen=True, slots=True)
+class Build:
+    sources: Sources
+    pages: tuple[Page, ...]
+    nav: tuple[NavItem, ...]
+
+
+def shown(path: Path) -> str:
+    """A path as messages show it: relative to the working directory when inside it."""
+    rel = os.path.relpath(path)
+    return path.as_posix() if rel.startswith("..") else Path(rel).as_posix()
+
+
+def load(source_dir: Path) -> Sources:
+    """Read and check every source file; raise SourceError listing every problem found."""
+    problems: list[Problem] = []
+    results = {}
+    for name, builder in ((SITE_FILE, build_settings), (PLAN_FILE, build_plan)):
+        path = source_dir / name
+        data, found = read_yaml(path, shown(path))
+        problems += found
+        results[name] = builder(data, shown(path), problems) if not found else None
+    if any(p.severity == "error" for p in problems) or None in results.values():
+        raise SourceError([p for p in problems if p.severity == "error"])
+    return Sources(results[PLAN_FILE], results[SITE_FILE])
+
+
+def fingerprint(source_dir: Path) -> tuple:
+    return tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size)
+                        for p in source_dir.rglob("*") if p.is_file()))
+
+
+@functools.lru_cache(maxsize=4)
+def _build(source_dir: Path, directory_urls: bool, _fingerprint: tuple) -> Build:
+    sources = load(source_dir)
+    renderer = Renderer(sources.plan, sources.settings, directory_urls)
+    return Build(sources, tuple(renderer.pages()), renderer.nav())
+
+
+def build(source_dir: Path, directory_urls: bool) -> Build:
+    """The whole site's generated pages; cached until a file under source_dir changes."""
+    source_dir = source_dir.resolve()
+    return _build(source_dir, directory_urls, fingerprint(source_dir))

@@ -1,0 +1,123 @@
+"""model → pages: (path, Markdown with front matter) pairs, each body an HTML block from a template.
+
+Plan text only ever reaches the page through Jinja's autoescaping, and generated pages are marked
+`render_macros: false`, so text from data stays text.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import jinja2
+from markupsafe import escape
+
+from . import yamlio
+from .model import Measure, Paragraph, Plan
+from .paths import Links, src
+from .settings import Settings
+from .text import display
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    path: str      # source path inside the site, e.g. 'measures/1-1/index.md'
+    content: str
+
+
+@dataclass(frozen=True, slots=True)
+class NavItem:
+    title: str
+    path: str | None
+    children: tuple["NavItem", ...] = ()
+
+
+def summary(measure: Measure, length: int) -> str:
+    first = next((b.text for b in measure.blocks if isinstance(b, Paragraph)), measure.texts[0])
+    text = display(first)
+    return text if len(text) <= length else text[:length] + "…"
+
+
+@functools.cache
+def environment(summary_length: int) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("generator", "templates"),
+        autoescape=True, trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
+    env.filters["disp"] = display
+    env.filters["summary"] = lambda m: summary(m, summary_length)
+    return env
+
+
+def front_matter(title: str, description: str) -> str:
+    """MkDocs themes print title and description unescaped: escape them here."""
+    meta = {"title": str(escape(title)), "description": str(escape(description)), "render_macros": False}
+    return "---\n" + yamlio.dump(meta) + "---\n\n"
+
+
+class Renderer:
+    def __init__(self, plan: Plan, settings: Settings, directory_urls: bool):
+        self.plan = plan
+        self.settings = settings
+        self.directory_urls = directory_urls
+        self.env = environment(settings.summary_length)
+        self.measures = {m.id: m for m in plan.measures}
+        self.sections = {s.id: s for s in plan.sections}
+        self.pillars = {p.number: p for p in plan.pillars}
+        self.labels = dict(settings.labels)
+
+    def fragment(self, template: str, here: str, **context) -> str:
+        """An HTML block, rendered for the page at directory `here`."""
+        html = self.env.get_template(template).render(
+            url=Links(here, self.directory_urls), labels=self.labels, plan=self.plan,
+            sections_by_id=self.sections, source=self.plan.source, **context)
+        return "\n".join(line for line in html.splitlines() if line.strip()) + "\n"
+
+    def page(self, directory: str, title: str, description: str, template: str, **context) -> Page:
+        body = self.fragment(template, directory, **context)
+        return Page(src(directory), front_matter(title, description) + body)
+
+    def pages(self) -> list[Page]:
+        out = [self.measure_page(i, m) for i, m in enumerate(self.plan.measures)]
+        out += [self.pillar_page(p) for p in self.plan.pillars]
+        out += [self.section_page(i, s) for i, s in enumerate(self.plan.sections)]
+        return out
+
+    def measure_page(self, index: int, m: Measure) -> Page:
+        ms = self.plan.measures
+        section = self.sections.get(m.section) if m.section else None
+        siblings = section.measure_ids if section else self.pillars[m.pillar].measure_ids
+        label = self.labels["measure"]
+        return self.page(
+            f"measures/{m.slug}", f"{label} {m.id}", f"{label} {m.id}: {summary(m, 110)}", "measure.html.j2",
+            m=m, pillar=self.pillars[m.pillar], section=section, position=siblings.index(m.id) + 1,
+            prev=ms[index - 1] if index > 0 else None, next=ms[index + 1] if index + 1 < len(ms) else None)
+
+    def pillar_page(self, pillar) -> Page:
+        sections = [self.sections[s] for s in pillar.section_ids]
+        title = f"{pillar.number}. {display(pillar.title)}"
+        return self.page(
+            f"pillars/{pillar.number}", title, f"{self.labels['pillar']} {title}", "pillar.html.j2",
+            pillar=pillar, sections=sections, measures=[self.measures[i] for i in pillar.measure_ids],
+            measures_of={s.id: [self.measures[i] for i in s.measure_ids] for s in sections})
+
+    def section_page(self, index: int, section) -> Page:
+        ss = self.plan.sections
+        title = f"{section.id} {display(section.title)}"
+        return self.page(
+            f"sections/{section.slug}", title, f"{self.labels['section']} {title}", "section.html.j2",
+            section=section, pillar=self.pillars[section.pillar],
+            measures=[self.measures[i] for i in section.measure_ids],
+            prev=ss[index - 1] if index > 0 else None, next=ss[index + 1] if index + 1 < len(ss) else None)
+
+    def nav(self) -> tuple[NavItem, ...]:
+        items = [NavItem(self.labels["home"], "index.md")]
+        for pillar in self.plan.pillars:
+            title = f"{pillar.number}. {display(pillar.title)}"
+            children = tuple(NavItem(f"{s.id} {display(s.title)}", src(f"sections/{s.slug}"))
+                             for s in (self.sections[i] for i in pillar.section_ids))
+            if children:
+                items.append(NavItem(title, None, (NavItem(title, src(f"pillars/{pillar.number}")),) + children))
+            else:
+                items.append(NavItem(title, src(f"pillars/{pillar.number}")))
+        return tuple(items)

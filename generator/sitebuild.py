@@ -1,0 +1,102 @@
+"""`make site`: check the sources, build both sites into a temporary folder, then swap them in.
+
+site/                          the site for the web (mkdocs.yml)
+dist/<name>-offline.zip        the offline bundle (mkdocs.offline.yml), for file://
+dist/<name>-offline.zip.sha256 its checksum
+If anything fails, site/ and dist/ are left exactly as they were.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+from . import pipeline
+from .diagnostics import SourceError
+
+BUNDLE_NAME = "asean-japan-plan"
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _epoch() -> int:
+    """SOURCE_DATE_EPOCH, or the time of the last commit, so that rebuilds are identical."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return int(os.environ["SOURCE_DATE_EPOCH"])
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True)
+        return int(out.stdout.strip())
+    except (OSError, ValueError):
+        return 315532800  # 1980-01-01, the earliest time a zip file can hold
+
+
+def _mkdocs(config: str, dest: Path, source: Path, epoch: int) -> bool:
+    env = {**os.environ, "PLAN_SOURCE": str(source.resolve()), "SOURCE_DATE_EPOCH": str(epoch),
+           "NO_MKDOCS_2_WARNING": "1"}
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(ROOT / config), "-d", str(dest)]
+    result = subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True)
+    if result.returncode != 0:
+        print(f"mkdocs build ({config}) failed:\n{result.stderr.strip() or result.stdout.strip()}", file=sys.stderr)
+        return False
+    return True
+
+
+def write_checksums(folder: Path) -> None:
+    lines = []
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        lines.append(f"{digest}  {path.relative_to(folder).as_posix()}\n")
+    (folder / "SHA256SUMS").write_text("".join(lines), encoding="utf-8")
+
+
+def write_zip(folder: Path, zip_path: Path, prefix: str, epoch: int) -> None:
+    """A zip whose bytes depend only on the files: sorted entries, one fixed timestamp."""
+    stamp = max(epoch, 315532800)
+    date_time = time.gmtime(stamp)[:6]
+    with zipfile.ZipFile(zip_path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            info = zipfile.ZipInfo(f"{prefix}/{path.relative_to(folder).as_posix()}", date_time)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            zf.writestr(info, path.read_bytes())
+
+
+def _swap(new: Path, target: Path, trash: Path) -> None:
+    if target.exists():
+        target.rename(trash / target.name)
+    new.rename(target)
+
+
+def build_all(source: Path, out: Path) -> int:
+    try:
+        pipeline.load(source)
+    except SourceError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(error.problems)} problem(s); site/ and dist/ were left as they were.", file=sys.stderr)
+        return 1
+    epoch = _epoch()
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".build-", dir=out) as tmp_name:
+        tmp = Path(tmp_name)
+        online, offline, dist = tmp / "site", tmp / "offline", tmp / "dist"
+        if not (_mkdocs("mkdocs.yml", online, source, epoch) and _mkdocs("mkdocs.offline.yml", offline, source, epoch)):
+            print("site/ and dist/ were left as they were.", file=sys.stderr)
+            return 1
+        write_checksums(offline)
+        dist.mkdir()
+        zip_path = dist / f"{BUNDLE_NAME}-offline.zip"
+        write_zip(offline, zip_path, f"{BUNDLE_NAME}-offline", epoch)
+        digest = hashlib.sha256(zip_path.read_bytes()).hexdigest()
+        (dist / f"{zip_path.name}.sha256").write_text(f"{digest}  {zip_path.name}\n", encoding="utf-8")
+        trash = tmp / "old"
+        trash.mkdir()
+        _swap(online, out / "site", trash)
+        _swap(dist, out / "dist", trash)
+    print(f"built {out / 'site'} and {out / 'dist' / zip_path.name}")
+    return 0
