@@ -12,7 +12,7 @@ from generator.render import Renderer
 def define_env(env):
     build = site_build(env.conf)
     plan = build.sources.plan
-    renderer = Renderer(plan, build.sources.settings, env.conf.use_directory_urls)
+    renderer = Renderer(plan, build.sources.settings, build.sources.catalogue, env.conf.use_directory_urls)
     env.variables["counts"] = {
         "pillars": len(plan.pillars),
         "sections": len(plan.sections),

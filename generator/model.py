@@ -88,3 +88,70 @@ class Plan:
     pillars: tuple[Pillar, ...]
     sections: tuple[Section, ...]
     measures: tuple[Measure, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Acronym:
+    slug: str
+    acronym: str                 # as shown (half-width)
+    forms: tuple[str, ...]       # as printed in the official text
+    ja: str | None               # the expansion the plan gives, if any
+    en: str | None
+    en_source: str | None
+    en_low_confidence: bool
+    kind: str
+    organisation: str | None
+    origin: Origin
+
+
+@dataclass(frozen=True, slots=True)
+class NotAcronym:
+    text: str
+    why: str
+
+
+@dataclass(frozen=True, slots=True)
+class OrgType:
+    slug: str
+    ja: str
+    en: str
+
+
+@dataclass(frozen=True, slots=True)
+class Organisation:
+    slug: str
+    ja: str
+    en: str
+    en_low_confidence: bool
+    type: str
+    aliases: tuple[str, ...]
+    origin: Origin
+
+
+@dataclass(frozen=True, slots=True)
+class Area:
+    slug: str
+    ja: str
+    en: str
+    description: str
+    description_en: str
+    origin: Origin
+
+
+@dataclass(frozen=True, slots=True)
+class AreaAssignment:
+    measure: str
+    areas: tuple[str, ...]
+    rationale: str
+    rule: str                    # 'default 2.4' or 'override'
+    origin: Origin
+
+
+@dataclass(frozen=True, slots=True)
+class Catalogue:
+    acronyms: tuple[Acronym, ...]
+    not_acronyms: tuple[NotAcronym, ...]
+    org_types: tuple[OrgType, ...]
+    organisations: tuple[Organisation, ...]
+    areas: tuple[Area, ...]
+    assignments: tuple[AreaAssignment, ...]

@@ -8,19 +8,23 @@ from pathlib import Path
 
 from .diagnostics import Problem, SourceError
 from .load_plan import build_plan
-from .model import Plan
+from .load_catalogue import build_catalogue
+from .model import Catalogue, Plan
 from .render import NavItem, Page, Renderer
+from .render_index import index_pages
 from .settings import Settings, build_settings
 from .sources import read_yaml
 
 PLAN_FILE = "plan.yaml"
 SITE_FILE = "site.yaml"
+CATALOGUE_FILES = ("organisations.yaml", "acronyms.yaml", "aoip.yaml")
 
 
 @dataclass(frozen=True, slots=True)
 class Sources:
     plan: Plan
     settings: Settings
+    catalogue: Catalogue
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,9 +49,16 @@ def load(source_dir: Path) -> Sources:
         data, found = read_yaml(path, shown(path))
         problems += found
         results[name] = builder(data, shown(path), problems) if not found else None
+    files = {}
+    for name in CATALOGUE_FILES:
+        path = source_dir / name
+        data, found = read_yaml(path, shown(path))
+        problems += found
+        files[name] = (data, shown(path))
+    catalogue = build_catalogue(files, problems, results[PLAN_FILE])
     if any(p.severity == "error" for p in problems) or None in results.values():
         raise SourceError([p for p in problems if p.severity == "error"])
-    return Sources(results[PLAN_FILE], results[SITE_FILE])
+    return Sources(results[PLAN_FILE], results[SITE_FILE], catalogue)
 
 
 def fingerprint(source_dir: Path) -> tuple:
@@ -58,8 +69,8 @@ def fingerprint(source_dir: Path) -> tuple:
 @functools.lru_cache(maxsize=4)
 def _build(source_dir: Path, directory_urls: bool, _fingerprint: tuple) -> Build:
     sources = load(source_dir)
-    renderer = Renderer(sources.plan, sources.settings, directory_urls)
-    return Build(sources, tuple(renderer.pages()), renderer.nav())
+    renderer = Renderer(sources.plan, sources.settings, sources.catalogue, directory_urls)
+    return Build(sources, tuple(renderer.pages() + index_pages(renderer)), renderer.nav())
 
 
 def build(source_dir: Path, directory_urls: bool) -> Build:

@@ -12,8 +12,10 @@ import jinja2
 from markupsafe import escape
 
 from . import yamlio
-from .model import Measure, Paragraph, Plan
+from .linker import Matcher, find_mentions, related_measures
+from .model import BulletList, Catalogue, Measure, Paragraph, Plan
 from .paths import Links, src
+from .richtext import RichText, expansion
 from .settings import Settings
 from .text import display
 
@@ -46,6 +48,7 @@ def environment(summary_length: int) -> jinja2.Environment:
     )
     env.filters["disp"] = display
     env.filters["summary"] = lambda m: summary(m, summary_length)
+    env.filters["expansion"] = expansion
     return env
 
 
@@ -56,8 +59,16 @@ def front_matter(title: str, description: str) -> str:
 
 
 class Renderer:
-    def __init__(self, plan: Plan, settings: Settings, directory_urls: bool):
+    def __init__(self, plan: Plan, settings: Settings, catalogue: Catalogue, directory_urls: bool):
         self.plan = plan
+        self.catalogue = catalogue
+        self.matcher = Matcher(catalogue)
+        self.mentions = find_mentions(plan, self.matcher)
+        self.rich = RichText(catalogue, self.matcher)
+        self.acronyms = {a.slug: a for a in catalogue.acronyms}
+        self.organisations = {o.slug: o for o in catalogue.organisations}
+        self.areas = {a.slug: a for a in catalogue.areas}
+        self.assignments = {a.measure: a for a in catalogue.assignments}
         self.settings = settings
         self.directory_urls = directory_urls
         self.env = environment(settings.summary_length)
@@ -70,7 +81,8 @@ class Renderer:
         """An HTML block, rendered for the page at directory `here`."""
         html = self.env.get_template(template).render(
             url=Links(here, self.directory_urls), labels=self.labels, plan=self.plan,
-            sections_by_id=self.sections, source=self.plan.source, **context)
+            sections_by_id=self.sections, source=self.plan.source, measures_by_id=self.measures,
+            organisations=self.organisations, acronyms=self.acronyms, areas=self.areas, **context)
         return "\n".join(line for line in html.splitlines() if line.strip()) + "\n"
 
     def page(self, directory: str, title: str, description: str, template: str, **context) -> Page:
@@ -88,10 +100,27 @@ class Renderer:
         section = self.sections.get(m.section) if m.section else None
         siblings = section.measure_ids if section else self.pillars[m.pillar].measure_ids
         label = self.labels["measure"]
+        assignment = self.assignments[m.id]
         return self.page(
             f"measures/{m.slug}", f"{label} {m.id}", f"{label} {m.id}: {summary(m, 110)}", "measure.html.j2",
             m=m, pillar=self.pillars[m.pillar], section=section, position=siblings.index(m.id) + 1,
-            prev=ms[index - 1] if index > 0 else None, next=ms[index + 1] if index + 1 < len(ms) else None)
+            prev=ms[index - 1] if index > 0 else None, next=ms[index + 1] if index + 1 < len(ms) else None,
+            rich_blocks=self.rich_blocks(m), assignment=assignment,
+            measure_areas=[self.areas[a] for a in assignment.areas],
+            measure_acronyms=[self.acronyms[a] for a in self.mentions.acronyms[m.id]],
+            measure_orgs=[self.organisations[o] for o in self.mentions.organisations[m.id]],
+            related=[(self.measures[r], [self.organisations[o] for o in shared])
+                     for r, shared in related_measures(m, self.mentions)])
+
+    def rich_blocks(self, m: Measure) -> list[dict]:
+        linked: set[str] = set()
+        out = []
+        for block in m.blocks:
+            if isinstance(block, BulletList):
+                out.append({"kind": "list", "items": [self.rich.segments(item, linked) for item in block.items]})
+            else:
+                out.append({"kind": "paragraph", "text": self.rich.segments(block.text, linked)})
+        return out
 
     def pillar_page(self, pillar) -> Page:
         sections = [self.sections[s] for s in pillar.section_ids]
@@ -120,4 +149,6 @@ class Renderer:
                 items.append(NavItem(title, None, (NavItem(title, src(f"pillars/{pillar.number}")),) + children))
             else:
                 items.append(NavItem(title, src(f"pillars/{pillar.number}")))
+        indexes = tuple(NavItem(self.labels[key], src(key)) for key in ("acronyms", "organisations", "aoip"))
+        items.append(NavItem(self.labels["indexes"], None, indexes))
         return tuple(items)

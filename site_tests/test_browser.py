@@ -32,3 +32,18 @@ def test_in_site_navigation_reaches_a_measure(watched, server):
     page.locator(".ajp-prevnext a[rel=next]").click()
     page.wait_for_url("**/measures/2-8-9/")
     assert watched.errors == [] and watched.external == []
+
+
+def test_mentions_lead_to_organisation_and_acronym_pages(watched, server):
+    page = watched.page
+    page.goto(server + "measures/2-7-2/")
+    assert page.locator(".ajp-text abbr[title]").first.get_attribute("title").startswith("ASEAN:")
+    page.locator(".ajp-text a.ajp-org[data-org=jica]").first.click()
+    page.wait_for_url("**/organisations/jica/")
+    assert "Japan International Cooperation Agency" in page.locator(".ajp-en-name").inner_text()
+    assert page.locator(".ajp-measure-list a", has_text="2.7.2").count() == 1
+    page.goto(server + "acronyms/")
+    page.locator("table a", has_text="ERIA").first.click()
+    page.wait_for_url("**/acronyms/eria/")
+    assert "東アジア・アセアン経済研究センター" in page.locator(".ajp-facts").inner_text()
+    assert watched.errors == [] and watched.external == []

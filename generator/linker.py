@@ -1,0 +1,138 @@
+"""Finding acronyms and organisations in the plan text, and the tables derived from them.
+
+Every acronym form and organisation alias is a term. At each place the longest term wins, and a term
+that starts or ends with a Latin letter or digit never matches inside a longer Latin word (so ＡＣＥ
+is not found in ＡＣＥ-ＬＥＤＭＰ, nor ＡＳＥＡＮ in ＡＳＥＡＮＺ). Inside an organisation's Japanese name,
+acronyms are found again (ＡＳＥＡＮ in ＡＳＥＡＮ事務局), so that each one is explained.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .model import Catalogue, Measure, Plan
+
+_LATIN = "A-Za-z0-9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"
+SENTENCE = re.compile(r"[^。]*。?")
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    form: str
+    acronym: str | None        # slug
+    organisation: str | None   # slug
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+    term: Term
+    inner: tuple["Span", ...] = ()
+
+
+def _pattern(forms) -> re.Pattern | None:
+    parts = []
+    for form in sorted(forms, key=lambda f: (-len(f), f)):
+        before = f"(?<![{_LATIN}])" if re.match(f"[{_LATIN}]", form) else ""
+        after = f"(?![{_LATIN}])" if re.search(f"[{_LATIN}]$", form) else ""
+        parts.append(before + re.escape(form) + after)
+    return re.compile("|".join(parts)) if parts else None
+
+
+class Matcher:
+    def __init__(self, catalogue: Catalogue):
+        terms: dict[str, Term] = {}
+        org_of_acronym = {a.slug: a.organisation for a in catalogue.acronyms if a.kind == "organisation"}
+        for a in catalogue.acronyms:
+            for form in a.forms:
+                terms[form] = Term(form, a.slug, org_of_acronym.get(a.slug))
+        for o in catalogue.organisations:
+            for alias in o.aliases:
+                old = terms.get(alias)
+                terms[alias] = Term(alias, old.acronym if old else None, o.slug)
+        self.terms = terms
+        self.pattern = _pattern(terms)
+        self.acronym_pattern = _pattern(f for f, t in terms.items() if t.acronym)
+
+    def spans(self, text: str) -> tuple[Span, ...]:
+        if self.pattern is None:
+            return ()
+        out = []
+        for m in self.pattern.finditer(text):
+            term = self.terms[m.group()]
+            inner: tuple[Span, ...] = ()
+            if term.acronym is None and self.acronym_pattern is not None:
+                inner = tuple(Span(m.start() + i.start(), m.start() + i.end(), self.terms[i.group()])
+                              for i in self.acronym_pattern.finditer(m.group()))
+            out.append(Span(m.start(), m.end(), term, inner))
+        return tuple(out)
+
+    def acronym_spans(self, text: str) -> list[Span]:
+        """Every acronym occurrence, nested ones included."""
+        out = []
+        for span in self.spans(text):
+            out.extend([span] if span.term.acronym else span.inner)
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Mentions:
+    """Who and what each measure mentions, in order of first mention."""
+    acronyms: dict[str, tuple[str, ...]]          # measure id → acronym slugs
+    organisations: dict[str, tuple[str, ...]]     # measure id → organisation slugs
+    sentences: dict[tuple[str, str], str]         # (measure id, acronym slug) → first sentence using it
+
+    def measures_of_organisation(self, slug: str) -> tuple[str, ...]:
+        return tuple(m for m, orgs in self.organisations.items() if slug in orgs)
+
+    def measures_of_acronym(self, slug: str) -> tuple[str, ...]:
+        return tuple(m for m, acrs in self.acronyms.items() if slug in acrs)
+
+
+def _unique(items) -> tuple:
+    return tuple(dict.fromkeys(items))
+
+
+def find_mentions(plan: Plan, matcher: Matcher) -> Mentions:
+    acronyms, organisations, sentences = {}, {}, {}
+    for m in plan.measures:
+        acr, org = [], []
+        for text in m.texts:
+            for span in matcher.spans(text):
+                if span.term.organisation:
+                    org.append(span.term.organisation)
+            for span in matcher.acronym_spans(text):
+                acr.append(span.term.acronym)
+                key = (m.id, span.term.acronym)
+                if key not in sentences:
+                    sentences[key] = _sentence_at(text, span.start)
+        acronyms[m.id], organisations[m.id] = _unique(acr), _unique(org)
+    return Mentions(acronyms, organisations, sentences)
+
+
+def _sentence_at(text: str, index: int) -> str:
+    for m in SENTENCE.finditer(text):
+        if m.start() <= index < max(m.end(), m.start() + 1):
+            return m.group()
+    return text
+
+
+def related_measures(measure: Measure, mentions: Mentions, limit: int = 6) -> list[tuple[str, tuple[str, ...]]]:
+    """Other measures sharing organisations with this one: most shared first, then in plan order."""
+    mine = set(mentions.organisations[measure.id])
+    order = list(mentions.organisations)
+    shared = [(other, tuple(o for o in orgs if o in mine)) for other, orgs in mentions.organisations.items()
+              if other != measure.id and mine.intersection(orgs)]
+    shared.sort(key=lambda item: (-len(item[1]), order.index(item[0])))
+    return shared[:limit]
+
+
+def co_organisations(slug: str, mentions: Mentions) -> list[tuple[str, int]]:
+    """Organisations that appear in the same measures as `slug`, with how many measures they share."""
+    counts: Counter = Counter()
+    for orgs in mentions.organisations.values():
+        if slug in orgs:
+            counts.update(o for o in orgs if o != slug)
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))

@@ -1,0 +1,169 @@
+"""source/acronyms.yaml, organisations.yaml, aoip.yaml → model.Catalogue, checked against the plan."""
+from __future__ import annotations
+
+from .diagnostics import Problem
+from .load_plan import Checker
+from .model import (Acronym, Area, AreaAssignment, Catalogue, NotAcronym, Organisation, OrgType, Origin, Plan)
+from .paths import SLUG
+from .yamlio import Pos, YList, YMap
+
+ACRONYM_KINDS = {"organisation", "network", "programme", "framework", "agreement", "meeting", "concept", "other"}
+
+
+def _origin(pos: Pos) -> Origin:
+    return Origin(pos.path, pos.line, pos.col)
+
+
+def _rows(check: Checker, data, key: str, path: str) -> list[tuple[YMap, Pos]]:
+    if not isinstance(data, YMap):
+        check.problems.append(Problem(path, 1, 1, f"expected a mapping with '{key}', found {type(data).__name__}"))
+        return []
+    rows = check.get(data, key, list, path.rsplit("/", 1)[-1]) or YList()
+    out = []
+    for row, pos in zip(rows, getattr(rows, "item_pos", [])):
+        if check.mapping(row, pos, f"{key} entry"):
+            out.append((row, pos))
+    return out
+
+
+def _slug(check: Checker, row: YMap, where: str, seen: dict) -> str | None:
+    slug = check.get(row, "slug", str, where)
+    if slug is None:
+        return None
+    pos = row.value_pos["slug"]
+    if not SLUG.fullmatch(slug):
+        check.error(pos, f"{where}: slug '{slug}' must be lower-case letters, digits and single hyphens "
+                         "(like 'aha-centre'); it becomes part of a URL")
+        return None
+    if slug in seen:
+        check.error(pos, f"{where}: slug '{slug}' is used twice (first at line {seen[slug].line})")
+        return None
+    seen[slug] = pos
+    return slug
+
+
+def _strings(check: Checker, row: YMap, key: str, where: str) -> tuple[str, ...]:
+    values = check.get(row, key, list, where) or []
+    out = []
+    for value, pos in zip(values, getattr(values, "item_pos", [])):
+        if isinstance(value, str) and value.strip():
+            out.append(value)
+        else:
+            check.error(pos, f"{where}: each of '{key}' must be non-empty text, found {type(value).__name__}")
+    if "key" in row and not out and values is not None:
+        check.error(row.value_pos[key], f"{where}: '{key}' must not be empty")
+    return tuple(out)
+
+
+def load_organisations(data, path: str, problems: list[Problem]):
+    check = Checker(problems)
+    types, orgs, seen_types, seen, aliases = [], [], {}, {}, {}
+    for row, _ in _rows(check, data, "types", path):
+        slug = _slug(check, row, "organisation type", seen_types)
+        ja, en = check.get(row, "ja", str, f"type {slug}"), check.get(row, "en", str, f"type {slug}")
+        if slug and ja and en:
+            types.append(OrgType(slug, ja, en))
+    for row, pos in _rows(check, data, "organisations", path):
+        check.unknown_keys(row, {"slug", "ja", "en", "en_confidence", "type", "aliases"}, "organisation")
+        slug = _slug(check, row, "organisation", seen)
+        where = f"organisation {slug or '?'}"
+        ja, en, kind = (check.get(row, k, str, where) for k in ("ja", "en", "type"))
+        if kind and kind not in seen_types:
+            check.error(row.value_pos["type"], f"{where}: unknown type '{kind}' (expected one of: {', '.join(seen_types)})")
+        names = _strings(check, row, "aliases", where)
+        for alias, apos in zip(names, row["aliases"].item_pos if isinstance(row.get("aliases"), YList) else []):
+            if alias in aliases and aliases[alias][0] != slug:
+                check.error(apos, f"{where}: alias '{alias}' is already claimed by organisation '{aliases[alias][0]}' "
+                                  f"(line {aliases[alias][1].line})")
+            aliases.setdefault(alias, (slug, apos))
+        if slug and ja and en and kind:
+            low = row.get("en_confidence") == "low"
+            orgs.append(Organisation(slug, ja, en, low, kind, names, _origin(pos)))
+    return tuple(types), tuple(orgs)
+
+
+def load_acronyms(data, path: str, problems: list[Problem], organisations: set[str]):
+    check = Checker(problems)
+    out, seen, forms = [], {}, {}
+    allowed = {"acronym", "slug", "forms", "ja", "en", "en_source", "en_confidence", "kind", "organisation"}
+    for row, pos in _rows(check, data, "acronyms", path):
+        check.unknown_keys(row, allowed, "acronym")
+        slug = _slug(check, row, "acronym", seen)
+        name = check.get(row, "acronym", str, f"acronym {slug}")
+        where = f"acronym {name or slug or '?'}"
+        kind = check.get(row, "kind", str, where)
+        if kind and kind not in ACRONYM_KINDS:
+            check.error(row.value_pos["kind"], f"{where}: unknown kind '{kind}' (expected one of: {', '.join(sorted(ACRONYM_KINDS))})")
+        org = check.get(row, "organisation", str, where, required=False)
+        if org and org not in organisations:
+            close = [o for o in organisations if o.startswith(org[:3])]
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            check.error(row.value_pos["organisation"], f"{where}: unknown organisation '{org}'{hint}")
+        names = _strings(check, row, "forms", where)
+        for form in names:
+            if form in forms and forms[form] != slug:
+                check.error(row.value_pos["forms"], f"{where}: form '{form}' is already claimed by acronym '{forms[form]}'")
+            forms.setdefault(form, slug)
+        ja = row.get("ja") if isinstance(row.get("ja"), str) else None
+        en = row.get("en") if isinstance(row.get("en"), str) else None
+        if slug and name and kind and names:
+            out.append(Acronym(slug, name, names, ja, en, row.get("en_source"), row.get("en_confidence") == "low",
+                               kind, org, _origin(pos)))
+    nots = []
+    for row, _ in _rows(check, data, "not_acronyms", path) if isinstance(data, YMap) and "not_acronyms" in data else []:
+        text, why = check.get(row, "text", str, "not_acronyms"), check.get(row, "why", str, "not_acronyms")
+        if text and why:
+            nots.append(NotAcronym(text, why))
+    return tuple(out), tuple(nots)
+
+
+def load_areas(data, path: str, problems: list[Problem], plan: Plan | None):
+    check = Checker(problems)
+    areas, seen = [], {}
+    for row, pos in _rows(check, data, "areas", path):
+        check.unknown_keys(row, {"slug", "ja", "en", "description", "description_en"}, "area")
+        slug = _slug(check, row, "area", seen)
+        values = [check.get(row, k, str, f"area {slug}") for k in ("ja", "en", "description", "description_en")]
+        if slug and None not in values:
+            areas.append(Area(slug, *values, _origin(pos)))
+    if not isinstance(data, YMap) or plan is None:
+        return tuple(areas), ()
+    rules = {}
+    for key in ("defaults", "overrides"):
+        table = check.get(data, key, dict, "aoip") or YMap()
+        for target, rule in table.items():
+            tpos = table.key_pos[target]
+            target = str(target)
+            if not check.mapping(rule, table.value_pos[target] if target in table.value_pos else tpos, f"{key} {target}"):
+                continue
+            check.unknown_keys(rule, {"areas", "rationale"}, f"{key} {target}")
+            names = _strings(check, rule, "areas", f"{key} {target}")
+            for name in names:
+                if name not in seen:
+                    check.error(rule.value_pos["areas"], f"{key} {target}: unknown area '{name}' (expected one of: {', '.join(seen)})")
+            rationale = check.get(rule, "rationale", str, f"{key} {target}")
+            rules[(key, target)] = (names, rationale, tpos)
+    known = {m.id for m in plan.measures} | {p.number for p in plan.pillars} | {s.id for s in plan.sections}
+    for (key, target), (_, _, tpos) in rules.items():
+        if target not in known:
+            check.error(tpos, f"{key}: '{target}' is not a measure, section or pillar of the plan")
+    assignments = []
+    for m in plan.measures:
+        for key, target in (("overrides", m.id), ("defaults", m.section or ""), ("defaults", m.pillar)):
+            if (key, target) in rules:
+                names, rationale, tpos = rules[(key, target)]
+                assignments.append(AreaAssignment(m.id, names, rationale or "", "override" if key == "overrides"
+                                                  else f"default {target}", _origin(tpos)))
+                break
+        else:
+            problems.append(Problem(path, 1, 1, f"measure {m.id} has no AOIP area (expected a default for "
+                                                f"{m.section or m.pillar} or an override for {m.id})"))
+    return tuple(areas), tuple(assignments)
+
+
+def build_catalogue(files: dict, problems: list[Problem], plan: Plan | None) -> Catalogue:
+    """files: name → (data, shown path). Every cross-file reference is checked."""
+    types, orgs = load_organisations(*files["organisations.yaml"], problems)
+    acronyms, nots = load_acronyms(*files["acronyms.yaml"], problems, {o.slug for o in orgs})
+    areas, assignments = load_areas(*files["aoip.yaml"], problems, plan)
+    return Catalogue(acronyms, nots, types, orgs, areas, assignments)

@@ -1,0 +1,74 @@
+"""Index pages of the catalogue: acronyms (A–Z and one page each), organisations, AOIP areas."""
+from __future__ import annotations
+
+from itertools import groupby
+
+from .linker import co_organisations
+from .render import Page, Renderer
+from .text import display
+
+
+def _letter(acronym: str) -> str:
+    first = acronym[0].upper()
+    return first if first.isalpha() else "0–9"
+
+
+def acronym_pages(r: Renderer) -> list[Page]:
+    kinds = dict(r.settings.acronym_kinds)
+    counts = {a.slug: len(r.mentions.measures_of_acronym(a.slug)) for a in r.catalogue.acronyms}
+    ordered = sorted(r.catalogue.acronyms, key=lambda a: (_letter(a.acronym) != "0–9", a.acronym.upper()))
+    groups = [(letter, [(a, counts[a.slug]) for a in items]) for letter, items in groupby(ordered, lambda a: _letter(a.acronym))]
+    pages = [r.page("acronyms", r.labels["acronyms"], "実施計画に出てくる略語の一覧（日本語名・英語名つき）", "acronyms_index.html.j2",
+                    groups=groups, total=len(ordered), kinds=kinds)]
+    for a in r.catalogue.acronyms:
+        uses = [(r.measures[m], r.mentions.sentences[(m, a.slug)]) for m in r.mentions.measures_of_acronym(a.slug)]
+        description = f"{a.acronym}: {display(a.ja or '')} {a.en or ''}".strip()
+        pages.append(r.page(f"acronyms/{a.slug}", a.acronym, description, "acronym.html.j2", a=a, uses=uses,
+                            kinds=kinds, org=r.organisations.get(a.organisation) if a.organisation else None))
+    return pages
+
+
+def organisation_pages(r: Renderer) -> list[Page]:
+    types = {t.slug: t for t in r.catalogue.org_types}
+    counts = {o.slug: len(r.mentions.measures_of_organisation(o.slug)) for o in r.catalogue.organisations}
+    groups = [(t, sorted(((o, counts[o.slug]) for o in r.catalogue.organisations if o.type == t.slug),
+                         key=lambda item: (-item[1], item[0].slug)))
+              for t in r.catalogue.org_types]
+    pages = [r.page("organisations", r.labels["organisations"], "実施計画に出てくる関係組織の一覧（種類別）", "organisations_index.html.j2",
+                    groups=[g for g in groups if g[1]], total=len(r.catalogue.organisations))]
+    for o in r.catalogue.organisations:
+        ids = r.mentions.measures_of_organisation(o.slug)
+        by_pillar = [(p, [r.measures[i] for i in ids if i in p.measure_ids]) for p in r.plan.pillars]
+        partners = [(r.organisations[s], n) for s, n in co_organisations(o.slug, r.mentions)[:10]]
+        pages.append(r.page(
+            f"organisations/{o.slug}", display(o.ja), f"{display(o.ja)} ({o.en}): 関わる措置 {len(ids)} 件",
+            "organisation.html.j2", org=o, type=types[o.type], count=len(ids),
+            by_pillar=[(p, ms) for p, ms in by_pillar if ms], partners=partners,
+            org_acronyms=[a for a in r.catalogue.acronyms if a.organisation == o.slug]))
+    return pages
+
+
+def area_pages(r: Renderer) -> list[Page]:
+    members = {a.slug: [x for x in r.catalogue.assignments if a.slug in x.areas] for a in r.catalogue.areas}
+    rows = [(a, len(members[a.slug])) for a in r.catalogue.areas]
+    pages = [r.page("aoip", r.labels["aoip"], "AOIPの4つの優先分野と、各分野に関わる措置（編集上の分類）", "aoip_index.html.j2",
+                    rows=rows, total=len(r.plan.measures), classified=len(r.catalogue.assignments))]
+    for area in r.catalogue.areas:
+        chosen = {x.measure: x.rationale for x in members[area.slug]}
+        tree = []
+        for pillar in r.plan.pillars:
+            groups = []
+            parts = [(r.sections[s], r.sections[s].measure_ids) for s in pillar.section_ids] or [(None, pillar.measure_ids)]
+            for section, ids in parts:
+                ms = [(r.measures[i], chosen[i]) for i in ids if i in chosen]
+                if ms:
+                    groups.append({"section": section, "measures": ms, "count": len(ms)})
+            if groups:
+                tree.append((pillar, groups))
+        pages.append(r.page(f"aoip/{area.slug}", display(area.ja), f"AOIP {display(area.ja)} ({area.en}): 措置 {len(chosen)} 件",
+                            "area.html.j2", area=area, tree=tree, count=len(chosen)))
+    return pages
+
+
+def index_pages(r: Renderer) -> list[Page]:
+    return acronym_pages(r) + organisation_pages(r) + area_pages(r)
