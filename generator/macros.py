@@ -17,6 +17,9 @@ def define_env(env):
         "pillars": len(plan.pillars),
         "sections": len(plan.sections),
         "measures": len(plan.measures),
+        "acronyms": len(build.sources.catalogue.acronyms),
+        "organisations": len(build.sources.catalogue.organisations),
+        "areas": len(build.sources.catalogue.areas),
     }
 
     @env.macro

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
@@ -27,7 +28,8 @@ def site_build(config) -> pipeline.Build:
 
 
 def _nav(items) -> list:
-    return [{item.title: item.path if item.path else _nav(item.children)} for item in items]
+    """MkDocs themes print navigation titles unescaped: escape them here."""
+    return [{str(escape(item.title)): item.path if item.path else _nav(item.children)} for item in items]
 
 
 def on_config(config):
