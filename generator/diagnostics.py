@@ -23,20 +23,3 @@ class SourceError(Exception):
         self.problems = sorted(problems, key=lambda p: (p.path, p.line, p.col, p.message))
         super().__init__("\n".join(str(p) for p in self.problems))
 
-
-class Collector:
-    """Gathers problems; `check()` raises them together at the end of a stage."""
-
-    def __init__(self) -> None:
-        self.problems: list[Problem] = []
-
-    def error(self, path: str, line: int, col: int, message: str) -> None:
-        self.problems.append(Problem(path, line, col, message))
-
-    def extend(self, problems: list[Problem]) -> None:
-        self.problems.extend(problems)
-
-    def check(self) -> None:
-        errors = [p for p in self.problems if p.severity == "error"]
-        if errors:
-            raise SourceError(errors)

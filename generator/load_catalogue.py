@@ -50,7 +50,7 @@ def _strings(check: Checker, row: YMap, key: str, where: str) -> tuple[str, ...]
             out.append(value)
         else:
             check.error(pos, f"{where}: each of '{key}' must be non-empty text, found {type(value).__name__}")
-    if "key" in row and not out and values is not None:
+    if isinstance(values, YList) and not values:
         check.error(row.value_pos[key], f"{where}: '{key}' must not be empty")
     return tuple(out)
 

@@ -6,13 +6,12 @@ Macros return HTML rendered by the generator's templates, so plan text in them i
 from __future__ import annotations
 
 from generator.mkdocs_hook import site_build
-from generator.render import Renderer
 
 
 def define_env(env):
     build = site_build(env.conf)
     plan = build.sources.plan
-    renderer = Renderer(plan, build.sources.settings, build.sources.catalogue, env.conf.use_directory_urls)
+    renderer = build.renderer
     env.variables["counts"] = {
         "pillars": len(plan.pillars),
         "sections": len(plan.sections),

@@ -32,6 +32,7 @@ class Build:
     sources: Sources
     pages: tuple[Page, ...]
     nav: tuple[NavItem, ...]
+    renderer: Renderer        # for hand-written pages' macros (same URLs, mentions already found)
 
 
 def shown(path: Path) -> str:
@@ -70,7 +71,7 @@ def fingerprint(source_dir: Path) -> tuple:
 def _build(source_dir: Path, directory_urls: bool, _fingerprint: tuple) -> Build:
     sources = load(source_dir)
     renderer = Renderer(sources.plan, sources.settings, sources.catalogue, directory_urls)
-    return Build(sources, tuple(renderer.pages() + index_pages(renderer)), renderer.nav())
+    return Build(sources, tuple(renderer.pages() + index_pages(renderer)), renderer.nav(), renderer)
 
 
 def build(source_dir: Path, directory_urls: bool) -> Build:

@@ -16,9 +16,6 @@ class Settings:
     summary_length: int
     acronym_kinds: tuple[tuple[str, str], ...]
 
-    def label(self, key: str) -> str:
-        return dict(self.labels)[key]
-
 
 def build_settings(data, path: str, problems: list[Problem]) -> Settings | None:
     check = Checker(problems)
