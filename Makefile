@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 DEPS := $(VENV)/.deps-installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve bench check import browser clean
+.PHONY: site test serve bench check import browser clean lock
 
 site: $(DEPS)
 	$(PY) -m generator site
@@ -37,6 +37,11 @@ browser:
 		echo "installing chromium and fonts-noto-cjk"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
 	fi
+
+# After `.venv/bin/pip install <package>`: rewrite requirements.lock from what the venv holds.
+lock: $(DEPS)
+	{ head -2 requirements.lock; $(PY) -m pip freeze --exclude-editable --disable-pip-version-check | grep -v '^#'; } > requirements.lock.new
+	mv requirements.lock.new requirements.lock
 
 clean:
 	rm -rf site dist .pytest_cache

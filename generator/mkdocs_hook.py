@@ -38,6 +38,9 @@ def on_config(config):
 
 
 def on_files(files, config):
-    for page in site_build(config).pages:
+    build = site_build(config)
+    for page in build.pages:
         files.append(File.generated(config, page.path, content=page.content))
+    for path, source in build.assets:
+        files.append(File.generated(config, path, abs_src_path=str(source)))
     return files

@@ -31,5 +31,9 @@ class Links:
             rel = "./"
         return rel + (f"#{anchor}" if anchor else "")
 
+    def pattern(self, directory: str) -> list[str]:
+        """[before, after] such that before + slug + after links to the page '<directory>/<slug>'."""
+        return [posixpath.relpath(directory, self.here or ".") + "/", "/" if self.directory_urls else "/index.html"]
+
     def asset(self, path: str) -> str:
         return posixpath.relpath(path, self.here or ".")

@@ -11,8 +11,10 @@ from .load_plan import build_plan
 from .load_catalogue import build_catalogue
 from .model import Catalogue, Plan
 from .render import NavItem, Page, Renderer
+from .render_explorer import graph_pages
+from .render_graph import assets as graph_assets
 from .render_index import index_pages
-from .settings import Settings, build_settings
+from .settings import Settings, build_settings, check_graph_style
 from .sources import read_yaml
 
 PLAN_FILE = "plan.yaml"
@@ -33,6 +35,7 @@ class Build:
     pages: tuple[Page, ...]
     nav: tuple[NavItem, ...]
     renderer: Renderer        # for hand-written pages' macros (same URLs, mentions already found)
+    assets: tuple[tuple[str, Path], ...]    # files shipped as they are: (path in the site, file on disk)
 
 
 def shown(path: Path) -> str:
@@ -57,6 +60,8 @@ def load(source_dir: Path) -> Sources:
         problems += found
         files[name] = (data, shown(path))
     catalogue = build_catalogue(files, problems, results[PLAN_FILE])
+    if results[SITE_FILE] and results[PLAN_FILE]:
+        check_graph_style(results[SITE_FILE].graph, results[PLAN_FILE], catalogue, problems)
     if any(p.severity == "error" for p in problems) or None in results.values():
         raise SourceError([p for p in problems if p.severity == "error"])
     return Sources(results[PLAN_FILE], results[SITE_FILE], catalogue)
@@ -71,7 +76,8 @@ def fingerprint(source_dir: Path) -> tuple:
 def _build(source_dir: Path, directory_urls: bool, _fingerprint: tuple) -> Build:
     sources = load(source_dir)
     renderer = Renderer(sources.plan, sources.settings, sources.catalogue, directory_urls)
-    return Build(sources, tuple(renderer.pages() + index_pages(renderer)), renderer.nav(), renderer)
+    pages = renderer.pages() + index_pages(renderer) + graph_pages(renderer)
+    return Build(sources, tuple(pages), renderer.nav(), renderer, tuple(graph_assets()))
 
 
 def build(source_dir: Path, directory_urls: bool) -> Build:

@@ -14,7 +14,9 @@ from markupsafe import escape
 from . import yamlio
 from .linker import Matcher, find_mentions, related_measures
 from .model import BulletList, Catalogue, Measure, Paragraph, Plan
+from .network import build_network, institution_stats, measure_node, measure_subgraph
 from .paths import Links, src
+from .render_graph import GraphData, NodeText, vis_data
 from .richtext import RichText, expansion
 from .settings import Settings
 from .text import display
@@ -52,9 +54,11 @@ def environment(summary_length: int) -> jinja2.Environment:
     return env
 
 
-def front_matter(title: str, description: str) -> str:
+def front_matter(title: str, description: str, hide: tuple[str, ...] = ()) -> str:
     """MkDocs themes print title and description unescaped: escape them here."""
     meta = {"title": str(escape(title)), "description": str(escape(description)), "render_macros": False}
+    if hide:
+        meta["hide"] = list(hide)
     return "---\n" + yamlio.dump(meta) + "---\n\n"
 
 
@@ -76,6 +80,15 @@ class Renderer:
         self.sections = {s.id: s for s in plan.sections}
         self.pillars = {p.number: p for p in plan.pillars}
         self.labels = dict(settings.labels)
+        self.network = build_network(plan, catalogue, self.mentions)
+        self.institutions = institution_stats(self.network)
+        self.node_text = NodeText(self, {m.id: summary(m, settings.summary_length) for m in plan.measures})
+
+    def graph(self, sub, here: str, centre: str | None = None, explorer: bool = False) -> GraphData:
+        return vis_data(sub, self.node_text, self.settings.graph, here, self.directory_urls, centre, explorer)
+
+    def orgs_of(self, measure_id: str, without: str | None = None) -> list:
+        return [self.organisations[o] for o in self.mentions.organisations[measure_id] if o != without]
 
     def fragment(self, template: str, here: str, **context) -> str:
         """An HTML block, rendered for the page at directory `here`."""
@@ -85,9 +98,10 @@ class Renderer:
             organisations=self.organisations, acronyms=self.acronyms, areas=self.areas, **context)
         return "\n".join(line for line in html.splitlines() if line.strip()) + "\n"
 
-    def page(self, directory: str, title: str, description: str, template: str, **context) -> Page:
+    def page(self, directory: str, title: str, description: str, template: str, hide: tuple[str, ...] = (),
+             **context) -> Page:
         body = self.fragment(template, directory, **context)
-        return Page(src(directory), front_matter(title, description) + body)
+        return Page(src(directory), front_matter(title, description, hide) + body)
 
     def pages(self) -> list[Page]:
         out = [self.measure_page(i, m) for i, m in enumerate(self.plan.measures)]
@@ -101,14 +115,19 @@ class Renderer:
         siblings = section.measure_ids if section else self.pillars[m.pillar].measure_ids
         label = self.labels["measure"]
         assignment = self.assignments[m.id]
+        here = f"measures/{m.slug}"
+        orgs = self.orgs_of(m.id)
+        reach = [(o, [self.measures[i] for i in self.mentions.measures_of_organisation(o.slug) if i != m.id])
+                 for o in orgs]
+        graph = self.graph(measure_subgraph(self.network, m.id), here, measure_node(m.id))
         return self.page(
-            f"measures/{m.slug}", f"{label} {m.id}", f"{label} {m.id}: {summary(m, 110)}", "measure.html.j2",
+            here, f"{label} {m.id}", f"{label} {m.id}: {summary(m, 110)}", "measure.html.j2",
             m=m, pillar=self.pillars[m.pillar], section=section, position=siblings.index(m.id) + 1,
             prev=ms[index - 1] if index > 0 else None, next=ms[index + 1] if index + 1 < len(ms) else None,
             rich_blocks=self.rich_blocks(m), assignment=assignment,
             measure_areas=[self.areas[a] for a in assignment.areas],
             measure_acronyms=[self.acronyms[a] for a in self.mentions.acronyms[m.id]],
-            measure_orgs=[self.organisations[o] for o in self.mentions.organisations[m.id]],
+            measure_orgs=orgs, graph=graph, reach=reach,
             related=[(self.measures[r], [self.organisations[o] for o in shared])
                      for r, shared in related_measures(m, self.mentions)])
 
@@ -151,4 +170,6 @@ class Renderer:
                 items.append(NavItem(title, src(f"pillars/{pillar.number}")))
         indexes = tuple(NavItem(self.labels[key], src(key)) for key in ("acronyms", "organisations", "aoip"))
         items.append(NavItem(self.labels["indexes"], None, indexes))
+        graphs = (NavItem(self.labels["graph"], src("graph")), NavItem(self.labels["co_occurrence"], src("graph/organisations")))
+        items.append(NavItem(self.labels["graphs"], None, graphs))
         return tuple(items)

@@ -4,6 +4,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from .linker import co_organisations
+from .network import area_node, area_subgraph, organisation_node, organisation_subgraph
 from .render import Page, Renderer
 from .text import display
 
@@ -40,11 +41,15 @@ def organisation_pages(r: Renderer) -> list[Page]:
         ids = r.mentions.measures_of_organisation(o.slug)
         by_pillar = [(p, [r.measures[i] for i in ids if i in p.measure_ids]) for p in r.plan.pillars]
         partners = [(r.organisations[s], n) for s, n in co_organisations(o.slug, r.mentions)[:10]]
+        here = f"organisations/{o.slug}"
+        graph = r.graph(organisation_subgraph(r.network, o.slug), here, organisation_node(o.slug))
+        rows = [(r.measures[i], r.orgs_of(i, o.slug)) for i in ids]
         pages.append(r.page(
-            f"organisations/{o.slug}", display(o.ja), f"{display(o.ja)} ({o.en}): 関わる措置 {len(ids)} 件",
+            here, display(o.ja), f"{display(o.ja)} ({o.en}): 関わる措置 {len(ids)} 件",
             "organisation.html.j2", org=o, type=types[o.type], count=len(ids),
             by_pillar=[(p, ms) for p, ms in by_pillar if ms], partners=partners,
-            org_acronyms=[a for a in r.catalogue.acronyms if a.organisation == o.slug]))
+            org_acronyms=[a for a in r.catalogue.acronyms if a.organisation == o.slug],
+            graph=graph, rows=rows, stats=r.institutions[o.slug], institutions=len(r.institutions)))
     return pages
 
 
@@ -65,8 +70,12 @@ def area_pages(r: Renderer) -> list[Page]:
                     groups.append({"section": section, "measures": ms, "count": len(ms)})
             if groups:
                 tree.append((pillar, groups))
-        pages.append(r.page(f"aoip/{area.slug}", display(area.ja), f"AOIP {display(area.ja)} ({area.en}): 措置 {len(chosen)} 件",
-                            "area.html.j2", area=area, tree=tree, count=len(chosen)))
+        here = f"aoip/{area.slug}"
+        graph = r.graph(area_subgraph(r.network, area.slug), here, area_node(area.slug))
+        rows = [(r.measures[i], r.orgs_of(i)) for i in chosen]
+        pages.append(r.page(here, display(area.ja), f"AOIP {display(area.ja)} ({area.en}): 措置 {len(chosen)} 件",
+                            "area.html.j2", area=area, tree=tree, count=len(chosen),
+                            graph=graph, rows=rows))
     return pages
 
 

@@ -1,13 +1,18 @@
 """source/site.yaml: interface words and settings of the site (not plan text)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .diagnostics import Problem
 from .load_plan import Checker
+from .model import Catalogue, Origin, Plan
 from .yamlio import YMap
 
-LABELS = ("home", "pillar", "section", "measure", "measures_unit", "indexes", "acronyms", "organisations", "aoip")
+COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+
+LABELS = ("home", "pillar", "section", "measure", "measures_unit", "indexes", "acronyms", "organisations", "aoip",
+          "graphs", "graph", "graph_description", "co_occurrence", "co_occurrence_description")
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,6 +20,55 @@ class Settings:
     labels: tuple[tuple[str, str], ...]
     summary_length: int
     acronym_kinds: tuple[tuple[str, str], ...]
+    graph: "GraphStyle"
+
+
+@dataclass(frozen=True, slots=True)
+class GraphStyle:
+    seed: int
+    pillars: tuple[tuple[str, str], ...]              # pillar number → colour
+    organisation_types: tuple[tuple[str, str], ...]   # type slug → colour
+    area: str
+    origin: Origin
+
+
+def _colours(check: Checker, data, key: str) -> tuple[tuple[str, str], ...]:
+    table = check.get(data, key, dict, "site graph")
+    out = []
+    for name, value in (table or {}).items():
+        if isinstance(value, str) and COLOUR.fullmatch(value):
+            out.append((str(name), value))
+        else:
+            check.error(table.value_pos[name], f"site graph {key}: '{name}' must be a colour like '#1f77b4', found {value!r}")
+    return tuple(out)
+
+
+def _graph(check: Checker, data, path: str) -> GraphStyle | None:
+    graph = check.get(data, "graph", dict, "site")
+    if not isinstance(graph, YMap):
+        return None
+    check.unknown_keys(graph, {"seed", "pillars", "organisation_types", "area"}, "site graph")
+    seed, area = check.get(graph, "seed", int, "site graph"), check.get(graph, "area", str, "site graph")
+    if area is not None and not COLOUR.fullmatch(area):
+        check.error(graph.value_pos["area"], f"site graph: 'area' must be a colour like '#1f77b4', found {area!r}")
+    pillars, types = _colours(check, graph, "pillars"), _colours(check, graph, "organisation_types")
+    if seed is None or area is None:
+        return None
+    return GraphStyle(seed, pillars, types, area, Origin(path, graph.pos.line, graph.pos.col))
+
+
+def check_graph_style(style: GraphStyle, plan: Plan, catalogue: Catalogue, problems: list[Problem]) -> None:
+    """Every pillar and organisation type needs a colour, and every colour a pillar or type."""
+    for key, have, want in (("pillars", dict(style.pillars), [p.number for p in plan.pillars]),
+                            ("organisation_types", dict(style.organisation_types), [t.slug for t in catalogue.org_types])):
+        for name in want:
+            if name not in have:
+                problems.append(Problem(style.origin.path, style.origin.line, style.origin.col,
+                                        f"site graph {key}: no colour for '{name}'"))
+        for name in have:
+            if name not in want:
+                problems.append(Problem(style.origin.path, style.origin.line, style.origin.col,
+                                        f"site graph {key}: '{name}' is not one of: {', '.join(want)}"))
 
 
 def build_settings(data, path: str, problems: list[Problem]) -> Settings | None:
@@ -22,7 +76,7 @@ def build_settings(data, path: str, problems: list[Problem]) -> Settings | None:
     if not isinstance(data, YMap):
         problems.append(Problem(path, 1, 1, f"expected a mapping of site settings, found {type(data).__name__}"))
         return None
-    check.unknown_keys(data, {"labels", "summary_length", "acronym_kinds"}, "site")
+    check.unknown_keys(data, {"labels", "summary_length", "acronym_kinds", "graph"}, "site")
     length = check.get(data, "summary_length", int, "site")
     labels = check.get(data, "labels", dict, "site") or YMap()
     if isinstance(labels, YMap):
@@ -30,6 +84,8 @@ def build_settings(data, path: str, problems: list[Problem]) -> Settings | None:
             check.get(labels, key, str, "site labels")
         check.unknown_keys(labels, set(LABELS), "site labels")
     kinds = check.get(data, "acronym_kinds", dict, "site") or YMap()
-    if length is None or any(not isinstance(labels.get(k), str) for k in LABELS):
+    graph = _graph(check, data, path)
+    if length is None or graph is None or any(not isinstance(labels.get(k), str) for k in LABELS):
         return None
-    return Settings(tuple((k, labels[k]) for k in LABELS), length, tuple((str(k), str(v)) for k, v in kinds.items()))
+    return Settings(tuple((k, labels[k]) for k in LABELS), length, tuple((str(k), str(v)) for k, v in kinds.items()),
+                    graph)

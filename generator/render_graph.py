@@ -1,0 +1,147 @@
+"""Network → what a page needs to draw a graph: vis-network data and options built with pyvis.
+
+The data travels in a `data-graph` attribute (Material's instant navigation drops the attributes of
+inline scripts); `overrides/assets/javascripts/graphs.js` draws it with the vis-network library that
+pyvis ships, copied once into the site's assets. Labels and tooltips are plain strings and the script
+only ever puts them into the page as text. Positions are computed here (seeded), so the picture is
+the same on every build and needs no physics in the browser.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import networkx as nx
+import pyvis
+from markupsafe import Markup
+from pyvis.network import Network
+
+from .network import layout
+from .paths import Links
+from .text import display
+
+VIS_NETWORK = "assets/javascripts/vendor/vis-network.min.js"
+_VIS_SOURCE = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2" / "vis-network.min.js"
+_KIND = {"measure": "m", "organisation": "o", "area": "a"}
+_PAGES = {"m": "measures", "o": "organisations", "a": "aoip"}   # graphs.js: the group tells the kind
+
+
+def assets() -> list[tuple[str, Path]]:
+    """Files the site ships as they are: (path in the site, file on disk)."""
+    return [(VIS_NETWORK, _VIS_SOURCE)]
+
+
+@dataclass(frozen=True, slots=True)
+class LegendItem:
+    colour: str
+    shape: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class GraphData:
+    attribute: Markup    # the JSON, escaped for a single-quoted HTML attribute
+    nodes: int
+    edges: int
+    size: int            # bytes of JSON
+    legend: tuple[LegendItem, ...]
+
+
+def attribute_value(text: str) -> Markup:
+    """Escape text for an attribute written between single quotes."""
+    return Markup(text.replace("&", "&amp;").replace("'", "&#39;").replace("<", "&lt;").replace(">", "&gt;"))
+
+
+class NodeText:
+    """Labels and tooltips of nodes and legend entries, as plain text."""
+
+    def __init__(self, renderer, summaries: dict[str, str]):
+        self.r = renderer
+        self.summaries = summaries
+
+    def label(self, kind: str, key: str) -> str:
+        r = self.r
+        if kind == "m":
+            return key
+        if kind == "a":
+            return display(r.areas[key].ja)
+        org = r.organisations[key]
+        short = [a.acronym for a in r.catalogue.acronyms if a.organisation == key]
+        name = short[0] if short else display(org.ja)
+        return name if len(name) <= 14 else name[:13] + "…"
+
+    def title(self, kind: str, key: str, short: bool = False) -> str:
+        r = self.r
+        if kind == "m":
+            text = self.summaries[key]
+            return f"{r.labels['measure']} {key}\n{text[:24] + '…' if short and len(text) > 25 else text}"
+        item = r.areas[key] if kind == "a" else r.organisations[key]
+        return f"{display(item.ja)}\n{item.en}"
+
+
+    def shared(self, measure_ids) -> str:
+        return f"{self.r.labels['measure']} {', '.join(measure_ids)}"
+
+    def group(self, group: str) -> str:
+        r = self.r
+        if group.startswith("p"):
+            number = group[1:]
+            return f"{r.labels['pillar']} {number}. {display(r.pillars[number].title)}"
+        if group.startswith("t-"):
+            return next(t.ja for t in r.catalogue.org_types if t.slug == group[2:])
+        return r.labels["aoip"]
+
+
+def style_options(style) -> dict:
+    """vis-network groups: measures coloured by pillar, organisations by type, areas alike."""
+    groups = {f"p{number}": {"color": colour, "shape": "dot", "size": 9} for number, colour in style.pillars}
+    groups |= {f"t-{slug}": {"color": colour, "shape": "square"} for slug, colour in style.organisation_types}
+    groups["area"] = {"color": style.area, "shape": "diamond", "size": 16}
+    return groups
+
+
+def vis_data(sub: nx.Graph, text: NodeText, style, here: str, directory_urls: bool,
+             centre: str | None = None, explorer: bool = False) -> GraphData:
+    """pyvis network → JSON for graphs.js: nodes with positions, edges, options, URL pattern."""
+    net = Network(directed=False, cdn_resources="local")
+    positions = layout(sub, style.seed, centre)
+    degree = dict(sub.degree)
+    number = {node: i for i, node in enumerate(sub.nodes)}    # vis ids: small numbers keep the data small
+    for node, attrs in sub.nodes(data=True):
+        kind = _KIND[attrs["kind"]]
+        key = attrs["id"]
+        group = f"p{attrs['pillar']}" if kind == "m" else f"t-{attrs['type']}" if kind == "o" else "area"
+        size = 20 if node == centre else 10 + min(degree[node], 12) if kind == "o" else None
+        extra = {"size": size} if size else {}
+        if explorer and kind == "m":
+            extra["ar"] = [n[2:] for n in sub[node] if n.startswith("a:")]
+        x, y = positions[node]
+        net.add_node(number[node], label=text.label(kind, key), title=text.title(kind, key, short=len(sub) > 40), group=group,
+                     s=key.replace(".", "-") if kind == "m" else key, x=x, y=y, **extra)
+    groups = style_options(style)
+    used = dict.fromkeys(n["group"] for n in net.nodes)
+    legend = tuple(LegendItem(groups[g]["color"], groups[g]["shape"], text.group(g))
+                   for g in sorted(used, key=list(groups).index))
+    for a, b, attrs in sub.edges(data=True):
+        edge = {"value": attrs["weight"], "title": text.shared(attrs["measures"])} if "weight" in attrs else {}
+        net.add_edge(number[a], number[b], **edge)
+    net.toggle_physics(False)
+    net.set_edge_smooth("continuous")
+    net.options.interaction.hover = True
+    net.options.interaction.tooltipDelay = 100
+    net.options.interaction.navigationButtons = False
+    net.options.interaction.keyboard = False
+    net.options.groups = {g: groups[g] for g in used}
+    net.options.nodes = {"font": {"size": 13, "face": "sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"}}
+    net.options.edges.color = {"color": "#9aa5b1", "highlight": "#1a237e", "hover": "#1a237e"}
+    nodes, edges, _, _, _, options = net.get_network_data()
+    for n in nodes:             # pyvis' default shape ('dot') would override the group's
+        del n["shape"]
+    links = Links(here, directory_urls)
+    data = {"nodes": nodes, "edges": edges, "options": json.loads(options),
+            "urls": {k: links.pattern(page) for k, page in _PAGES.items()}}
+    if centre:
+        data["centre"] = number[centre]
+    text_json = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return GraphData(attribute_value(text_json), len(nodes), len(edges), len(text_json.encode()), legend)
