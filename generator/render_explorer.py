@@ -14,10 +14,11 @@ def explorer_page(r: Renderer) -> Page:
     counts = {kind: sum(1 for _, k in r.network.nodes(data="kind") if k == kind)
               for kind in ("measure", "organisation", "area")}
     edges = {kind: sum(1 for *_, k in r.network.edges(data="kind") if k == kind) for kind in ("mention", "area")}
-    groups = {item.text: item for item in graph.legend}
+    area_rows = [(a, [r.measures[x.measure] for x in r.catalogue.assignments if a.slug in x.areas])
+                 for a in r.catalogue.areas]
     return r.page(here, r.labels["graph"], r.labels["graph_description"], "graph_explorer.html.j2",
                   hide=("navigation", "toc"),
-                  graph=graph, rows=rows, counts=counts, edges=edges, groups=groups,
+                  graph=graph, rows=rows, counts=counts, edges=edges, area_rows=area_rows,
                   style=r.settings.graph, types=r.catalogue.org_types,
                   finds=_find_names(r))
 

@@ -123,7 +123,8 @@ def vis_data(sub: nx.Graph, text: NodeText, style, here: str, directory_urls: bo
     used = dict.fromkeys(n["group"] for n in net.nodes)
     legend = tuple(LegendItem(groups[g]["color"], groups[g]["shape"], text.group(g))
                    for g in sorted(used, key=list(groups).index))
-    for a, b, attrs in sub.edges(data=True):
+    for a, b, attrs in sorted(sub.edges(data=True), key=lambda e: sorted((number[e[0]], number[e[1]]))):
+        a, b = sorted((a, b), key=number.__getitem__)
         edge = {"value": attrs["weight"], "title": text.shared(attrs["measures"])} if "weight" in attrs else {}
         net.add_edge(number[a], number[b], **edge)
     net.toggle_physics(False)

@@ -6,9 +6,11 @@ with every request that is not to the local test server or file:// blocked and r
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
+import socket
 import subprocess
 import sys
 import threading
@@ -24,8 +26,20 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-sync", "--no-first-run", "--disable-quic"]
 
 
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+# The test server's address is the site's site_url, as on a real host: Material's instant navigation
+# only follows links that its sitemap.xml lists, and compares their ports.
+PORT = _free_port()
+SITE_URL = f"http://127.0.0.1:{PORT}/"
+
+
 def build_site(out: Path, source: Path = ROOT / "source") -> subprocess.CompletedProcess:
-    env = {**os.environ, "SOURCE_DATE_EPOCH": "1702771200"}
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1702771200", "SITE_URL": SITE_URL}
     return subprocess.run([sys.executable, "-m", "generator", "--source", str(source), "site", "--out", str(out)],
                           cwd=ROOT, env=env, capture_output=True, text=True)
 
@@ -65,14 +79,24 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def server(site):
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+@contextlib.contextmanager
+def serve(directory: Path, port: int = 0):
+    """Serve a folder on 127.0.0.1; yields its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    with serve(site, PORT) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
