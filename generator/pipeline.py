@@ -13,6 +13,7 @@ from .model import Catalogue, Plan
 from .render import NavItem, Page, Renderer
 from .render_explorer import graph_pages
 from .render_graph import assets as graph_assets
+from .search_index import INDEX_FILE, search_index
 from .render_index import index_pages
 from .settings import Settings, build_settings, check_graph_style
 from .sources import read_yaml
@@ -36,6 +37,7 @@ class Build:
     nav: tuple[NavItem, ...]
     renderer: Renderer        # for hand-written pages' macros (same URLs, mentions already found)
     assets: tuple[tuple[str, Path], ...]    # files shipped as they are: (path in the site, file on disk)
+    scripts: tuple[tuple[str, str], ...]    # generated files: (path in the site, content)
 
 
 def shown(path: Path) -> str:
@@ -77,7 +79,8 @@ def _build(source_dir: Path, directory_urls: bool, _fingerprint: tuple) -> Build
     sources = load(source_dir)
     renderer = Renderer(sources.plan, sources.settings, sources.catalogue, directory_urls)
     pages = renderer.pages() + index_pages(renderer) + graph_pages(renderer)
-    return Build(sources, tuple(pages), renderer.nav(), renderer, tuple(graph_assets()))
+    scripts = ((INDEX_FILE, search_index(renderer)),)
+    return Build(sources, tuple(pages), renderer.nav(), renderer, tuple(graph_assets()), scripts)
 
 
 def build(source_dir: Path, directory_urls: bool) -> Build:
