@@ -172,4 +172,5 @@ class Renderer:
         items.append(NavItem(self.labels["indexes"], None, indexes))
         graphs = (NavItem(self.labels["graph"], src("graph")), NavItem(self.labels["co_occurrence"], src("graph/organisations")))
         items.append(NavItem(self.labels["graphs"], None, graphs))
+        items.append(NavItem(self.labels["offline"], "offline.md"))
         return tuple(items)

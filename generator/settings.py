@@ -12,7 +12,7 @@ from .yamlio import YMap
 COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 
 LABELS = ("home", "pillar", "section", "measure", "measures_unit", "indexes", "acronyms", "organisations", "aoip",
-          "graphs", "graph", "graph_description", "co_occurrence", "co_occurrence_description")
+          "graphs", "graph", "graph_description", "co_occurrence", "co_occurrence_description", "offline")
 
 
 @dataclass(frozen=True, slots=True)

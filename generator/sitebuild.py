@@ -35,9 +35,28 @@ def _epoch() -> int:
         return 315532800  # 1980-01-01, the earliest time a zip file can hold
 
 
+def _version() -> str:
+    """The commit the site is built from ('+' when the working tree has changes), or 'unknown'."""
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short=10", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "source", "generator", "overrides"],
+                               cwd=ROOT, capture_output=True, text=True)
+    except OSError:
+        return "unknown"
+    return (head.stdout.strip() or "unknown") + ("+" if dirty.stdout.strip() else "")
+
+
+def build_info(source: Path, epoch: int) -> dict[str, str]:
+    """Build date, version and the official text's checksum, shown in every page's footer."""
+    text = source / pipeline.load(source).plan.source
+    return {"AJP_BUILD_DATE": time.strftime("%Y-%m-%d", time.gmtime(epoch)), "AJP_BUILD_VERSION": _version(),
+            "AJP_SOURCE_SHA256": hashlib.sha256(text.read_bytes()).hexdigest(),
+            "AJP_BUNDLE": f"{BUNDLE_NAME}-offline.zip"}
+
+
 def _mkdocs(config: str, dest: Path, source: Path, epoch: int) -> bool:
     env = {**os.environ, "PLAN_SOURCE": str(source.resolve()), "SOURCE_DATE_EPOCH": str(epoch),
-           "NO_MKDOCS_2_WARNING": "1"}
+           "NO_MKDOCS_2_WARNING": "1", **build_info(source, epoch)}
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(ROOT / config), "-d", str(dest)]
     result = subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True)
     if result.returncode != 0:
