@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from .diagnostics import Problem
-from .load_plan import Checker
+from .load_plan import Checker, kind_of
 from .model import (Acronym, Area, AreaAssignment, Catalogue, NotAcronym, Organisation, OrgType, Origin, Plan)
 from .paths import SLUG
 from .yamlio import Pos, YList, YMap
@@ -14,9 +14,14 @@ def _origin(pos: Pos) -> Origin:
     return Origin(pos.path, pos.line, pos.col)
 
 
+RESERVED = {"index"}    # <folder>/index/ would be mistaken for the list page <folder>/
+
+
 def _rows(check: Checker, data, key: str, path: str) -> list[tuple[YMap, Pos]]:
+    if data is None:            # unreadable: already reported
+        return []
     if not isinstance(data, YMap):
-        check.problems.append(Problem(path, 1, 1, f"expected a mapping with '{key}', found {type(data).__name__}"))
+        check.problems.append(Problem(path, 1, 1, f"expected a mapping with '{key}', found {kind_of(data)}"))
         return []
     rows = check.get(data, key, list, path.rsplit("/", 1)[-1]) or YList()
     out = []
@@ -36,7 +41,12 @@ def _slug(check: Checker, row: YMap, where: str, seen: dict) -> str | None:
                          "(like 'aha-centre'); it becomes part of a URL")
         return None
     if slug in seen:
-        check.error(pos, f"{where}: slug '{slug}' is used twice (first at line {seen[slug].line})")
+        check.error(pos, f"{where}: slug '{slug}' is used twice (first at line {seen[slug].line}); "
+                         "each needs its own page")
+        return None
+    if slug in RESERVED:
+        check.error(pos, f"{where}: slug '{slug}' is reserved: its page would be mistaken for the list page "
+                         "of its folder")
         return None
     seen[slug] = pos
     return slug
@@ -49,7 +59,7 @@ def _strings(check: Checker, row: YMap, key: str, where: str) -> tuple[str, ...]
         if isinstance(value, str) and value.strip():
             out.append(value)
         else:
-            check.error(pos, f"{where}: each of '{key}' must be non-empty text, found {type(value).__name__}")
+            check.error(pos, f"{where}: each of '{key}' must be non-empty text, found {kind_of(value)}")
     if isinstance(values, YList) and not values:
         check.error(row.value_pos[key], f"{where}: '{key}' must not be empty")
     return tuple(out)
@@ -57,7 +67,10 @@ def _strings(check: Checker, row: YMap, key: str, where: str) -> tuple[str, ...]
 
 def load_organisations(data, path: str, problems: list[Problem]):
     check = Checker(problems)
-    types, orgs, seen_types, seen, aliases = [], [], {}, {}, {}
+    types, orgs, seen_types, seen, aliases, named = [], [], {}, {}, {}, set()
+    if data is not None and not isinstance(data, YMap):
+        problems.append(Problem(path, 1, 1, f"expected a mapping with 'types' and 'organisations', found {kind_of(data)}"))
+        data = None
     for row, _ in _rows(check, data, "types", path):
         slug = _slug(check, row, "organisation type", seen_types)
         ja, en = check.get(row, "ja", str, f"type {slug}"), check.get(row, "en", str, f"type {slug}")
@@ -66,6 +79,8 @@ def load_organisations(data, path: str, problems: list[Problem]):
     for row, pos in _rows(check, data, "organisations", path):
         check.unknown_keys(row, {"slug", "ja", "en", "en_confidence", "type", "aliases"}, "organisation")
         slug = _slug(check, row, "organisation", seen)
+        if isinstance(row.get("slug"), str):
+            named.add(row["slug"])
         where = f"organisation {slug or '?'}"
         ja, en, kind = (check.get(row, k, str, where) for k in ("ja", "en", "type"))
         if kind and kind not in seen_types:
@@ -79,10 +94,11 @@ def load_organisations(data, path: str, problems: list[Problem]):
         if slug and ja and en and kind:
             low = row.get("en_confidence") == "low"
             orgs.append(Organisation(slug, ja, en, low, kind, names, _origin(pos)))
-    return tuple(types), tuple(orgs)
+    return tuple(types), tuple(orgs), named
 
 
-def load_acronyms(data, path: str, problems: list[Problem], organisations: set[str]):
+def load_acronyms(data, path: str, problems: list[Problem], organisations: set[str] | None):
+    """organisations: every slug organisations.yaml names (None when that file could not be read)."""
     check = Checker(problems)
     out, seen, forms = [], {}, {}
     allowed = {"acronym", "slug", "forms", "ja", "en", "en_source", "en_confidence", "kind", "organisation"}
@@ -95,7 +111,7 @@ def load_acronyms(data, path: str, problems: list[Problem], organisations: set[s
         if kind and kind not in ACRONYM_KINDS:
             check.error(row.value_pos["kind"], f"{where}: unknown kind '{kind}' (expected one of: {', '.join(sorted(ACRONYM_KINDS))})")
         org = check.get(row, "organisation", str, where, required=False)
-        if org and org not in organisations:
+        if org and organisations is not None and org not in organisations:
             close = [o for o in organisations if o.startswith(org[:3])]
             hint = f" (did you mean '{close[0]}'?)" if close else ""
             check.error(row.value_pos["organisation"], f"{where}: unknown organisation '{org}'{hint}")
@@ -126,7 +142,7 @@ def load_areas(data, path: str, problems: list[Problem], plan: Plan | None):
         values = [check.get(row, k, str, f"area {slug}") for k in ("ja", "en", "description", "description_en")]
         if slug and None not in values:
             areas.append(Area(slug, *values, _origin(pos)))
-    if not isinstance(data, YMap) or plan is None:
+    if not isinstance(data, YMap):
         return tuple(areas), ()
     rules = {}
     for key in ("defaults", "overrides"):
@@ -143,6 +159,8 @@ def load_areas(data, path: str, problems: list[Problem], plan: Plan | None):
                     check.error(rule.value_pos["areas"], f"{key} {target}: unknown area '{name}' (expected one of: {', '.join(seen)})")
             rationale = check.get(rule, "rationale", str, f"{key} {target}")
             rules[(key, target)] = (names, rationale, tpos)
+    if plan is None:
+        return tuple(areas), ()
     known = {m.id for m in plan.measures} | {p.number for p in plan.pillars} | {s.id for s in plan.sections}
     for (key, target), (_, _, tpos) in rules.items():
         if target not in known:
@@ -156,14 +174,16 @@ def load_areas(data, path: str, problems: list[Problem], plan: Plan | None):
                                                   else f"default {target}", _origin(tpos)))
                 break
         else:
-            problems.append(Problem(path, 1, 1, f"measure {m.id} has no AOIP area (expected a default for "
-                                                f"{m.section or m.pillar} or an override for {m.id})"))
+            at = data.key_pos.get("defaults", data.pos)
+            problems.append(Problem(at.path, at.line, at.col, f"measure {m.id} has no AOIP area (expected a default "
+                                                              f"for {m.section or m.pillar} or an override for {m.id})"))
     return tuple(areas), tuple(assignments)
 
 
 def build_catalogue(files: dict, problems: list[Problem], plan: Plan | None) -> Catalogue:
     """files: name → (data, shown path). Every cross-file reference is checked."""
-    types, orgs = load_organisations(*files["organisations.yaml"], problems)
-    acronyms, nots = load_acronyms(*files["acronyms.yaml"], problems, {o.slug for o in orgs})
+    types, orgs, named = load_organisations(*files["organisations.yaml"], problems)
+    readable = isinstance(files["organisations.yaml"][0], YMap)
+    acronyms, nots = load_acronyms(*files["acronyms.yaml"], problems, named if readable else None)
     areas, assignments = load_areas(*files["aoip.yaml"], problems, plan)
     return Catalogue(acronyms, nots, types, orgs, areas, assignments)

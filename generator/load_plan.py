@@ -11,6 +11,17 @@ MEASURE_ID = re.compile(r"[1-9][0-9]*\.[1-9][0-9]*(\.[1-9][0-9]*)?")
 _TYPE_NAMES = {str: "a string", list: "a list", dict: "a mapping", int: "a whole number"}
 
 
+def kind_of(value) -> str:
+    """What a YAML value is, in words: 'a list', 'a mapping', 'nothing'…"""
+    if value is None:
+        return "nothing"
+    for kind, name in ((bool, "true/false"), (str, "a string"), (int, "a whole number"), (float, "a number"),
+                       (dict, "a mapping"), (list, "a list")):
+        if isinstance(value, kind):
+            return name
+    return type(value).__name__
+
+
 class Checker:
     """Small helpers that read a YAML mapping and record a problem for each thing out of shape."""
 
@@ -30,7 +41,7 @@ class Checker:
         value = mapping[key]
         ok = isinstance(value, kind) and not (kind is int and isinstance(value, bool))
         if not ok:
-            found = type(value).__name__ if value is not None else "nothing"
+            found = kind_of(value)
             hint = " (write numbers like '1.10' in quotes)" if kind is str and isinstance(value, (int, float)) else ""
             self.error(mapping.value_pos[key], f"{where}: '{key}' must be {_TYPE_NAMES[kind]}, found {found}{hint}")
             return None
@@ -48,7 +59,7 @@ class Checker:
 
     def mapping(self, value, pos: Pos, where: str) -> bool:
         if not isinstance(value, YMap):
-            self.error(pos, f"{where}: expected a mapping, found {type(value).__name__}")
+            self.error(pos, f"{where}: expected a mapping, found {kind_of(value)}")
             return False
         return True
 
@@ -59,7 +70,7 @@ def _origin(pos: Pos) -> Origin:
 
 def _blocks(check: Checker, value, pos: Pos, where: str) -> tuple:
     if not isinstance(value, YList):
-        check.error(pos, f"{where}: expected a list of paragraphs, found {type(value).__name__}")
+        check.error(pos, f"{where}: expected a list of paragraphs, found {kind_of(value)}")
         return ()
     blocks = []
     for item, item_pos in zip(value, value.item_pos):
@@ -71,7 +82,7 @@ def _blocks(check: Checker, value, pos: Pos, where: str) -> tuple:
             blocks.append(BulletList(tuple(item["items"])))
         else:
             check.error(item_pos, f"{where}: expected a paragraph (text) or a list ({{items: [text, …]}}), "
-                                  f"found {type(item).__name__}")
+                                  f"found {kind_of(item)}")
     return tuple(blocks)
 
 
@@ -111,7 +122,7 @@ def build_plan(data, path: str, problems: list[Problem]) -> Plan | None:
     check = Checker(problems)
     if not isinstance(data, YMap):
         problems.append(Problem(path, 1, 1, f"expected a mapping with title, date, place, preamble and pillars, "
-                                            f"found {type(data).__name__}"))
+                                            f"found {kind_of(data)}"))
         return None
     check.unknown_keys(data, {"source", "title", "date", "place", "preamble", "pillars"}, "plan")
     title = check.get(data, "title", list, "plan") or []

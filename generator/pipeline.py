@@ -62,7 +62,7 @@ def load(source_dir: Path) -> Sources:
         problems += found
         files[name] = (data, shown(path))
     catalogue = build_catalogue(files, problems, results[PLAN_FILE])
-    if results[SITE_FILE] and results[PLAN_FILE]:
+    if results[SITE_FILE] and results[PLAN_FILE] and catalogue.org_types:
         check_graph_style(results[SITE_FILE].graph, results[PLAN_FILE], catalogue, problems)
     if any(p.severity == "error" for p in problems) or None in results.values():
         raise SourceError([p for p in problems if p.severity == "error"])

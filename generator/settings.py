@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from .diagnostics import Problem
-from .load_plan import Checker
+from .load_plan import Checker, kind_of
 from .model import Catalogue, Origin, Plan
 from .yamlio import YMap
 
@@ -30,12 +30,15 @@ class GraphStyle:
     organisation_types: tuple[tuple[str, str], ...]   # type slug → colour
     area: str
     origin: Origin
+    where: tuple[tuple[str, Origin], ...] = ()     # 'pillars:3' → where that colour is set
 
 
-def _colours(check: Checker, data, key: str) -> tuple[tuple[str, str], ...]:
+def _colours(check: Checker, data, key: str, where: list) -> tuple[tuple[str, str], ...]:
     table = check.get(data, key, dict, "site graph")
     out = []
     for name, value in (table or {}).items():
+        pos = table.key_pos[name]
+        where.append((f"{key}:{name}", Origin(pos.path, pos.line, pos.col)))
         if isinstance(value, str) and COLOUR.fullmatch(value):
             out.append((str(name), value))
         else:
@@ -51,10 +54,11 @@ def _graph(check: Checker, data, path: str) -> GraphStyle | None:
     seed, area = check.get(graph, "seed", int, "site graph"), check.get(graph, "area", str, "site graph")
     if area is not None and not COLOUR.fullmatch(area):
         check.error(graph.value_pos["area"], f"site graph: 'area' must be a colour like '#1f77b4', found {area!r}")
-    pillars, types = _colours(check, graph, "pillars"), _colours(check, graph, "organisation_types")
+    where: list = []
+    pillars, types = _colours(check, graph, "pillars", where), _colours(check, graph, "organisation_types", where)
     if seed is None or area is None:
         return None
-    return GraphStyle(seed, pillars, types, area, Origin(path, graph.pos.line, graph.pos.col))
+    return GraphStyle(seed, pillars, types, area, Origin(path, graph.pos.line, graph.pos.col), tuple(where))
 
 
 def check_graph_style(style: GraphStyle, plan: Plan, catalogue: Catalogue, problems: list[Problem]) -> None:
@@ -67,14 +71,15 @@ def check_graph_style(style: GraphStyle, plan: Plan, catalogue: Catalogue, probl
                                         f"site graph {key}: no colour for '{name}'"))
         for name in have:
             if name not in want:
-                problems.append(Problem(style.origin.path, style.origin.line, style.origin.col,
+                at = dict(style.where).get(f"{key}:{name}", style.origin)
+                problems.append(Problem(at.path, at.line, at.col,
                                         f"site graph {key}: '{name}' is not one of: {', '.join(want)}"))
 
 
 def build_settings(data, path: str, problems: list[Problem]) -> Settings | None:
     check = Checker(problems)
     if not isinstance(data, YMap):
-        problems.append(Problem(path, 1, 1, f"expected a mapping of site settings, found {type(data).__name__}"))
+        problems.append(Problem(path, 1, 1, f"expected a mapping of site settings, found {kind_of(data)}"))
         return None
     check.unknown_keys(data, {"labels", "summary_length", "acronym_kinds", "graph"}, "site")
     length = check.get(data, "summary_length", int, "site")

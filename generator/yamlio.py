@@ -97,6 +97,9 @@ def load(text: str, path: str) -> tuple[object, list[Problem]]:
         mark = error.problem_mark or error.context_mark
         what = " ".join(filter(None, [error.context, error.problem]))
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        if "'\\t'" in what or "\t" in (error.problem or ""):
+            return None, [Problem(path, line, col, "malformed YAML: a tab is used for indentation "
+                                                   "(YAML indents with spaces only)")]
         return None, [Problem(path, line, col, f"malformed YAML: {what}")]
     except yaml.YAMLError as error:
         return None, [Problem(path, 1, 1, f"malformed YAML: {error}")]

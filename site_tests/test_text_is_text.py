@@ -112,3 +112,22 @@ def check_tooltip(page, label):
     assert "<img src=x onerror=alert(1)>" in tip.inner_text()
     assert tip.locator("img, script").count() == 0
     assert page.locator("img[src=x], script:has-text('alert(2)')").count() == 0
+
+
+def test_search_results_show_markup_literally(hostile_site, browser):
+    context = browser.new_context()
+    page = context.new_page()
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    with serve(hostile_site) as url:
+        page.goto(url)
+        page.locator(".ajp-search-input").fill("onerror")
+        page.wait_for_selector("[data-ajp-search][data-results]")
+        results = page.locator(".ajp-search-panel")
+        assert int(page.locator("[data-ajp-search]").get_attribute("data-results")) >= 3
+        assert "<img src=x onerror=alert(1)>" in results.inner_text()
+        assert "{{ 7*7 }}" in results.inner_text()
+        assert results.locator("img, script").count() == 0
+        page.wait_for_timeout(300)
+    assert dialogs == []
+    context.close()
