@@ -8,9 +8,9 @@ PY := $(VENV)/bin/python
 DEPS := $(VENV)/.deps-installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve bench check import browser clean lock
+.PHONY: site test serve bench check import browser fonts clean lock
 
-site: $(DEPS)
+site: $(DEPS) fonts
 	$(PY) -m generator site
 
 test: $(DEPS) browser
@@ -30,6 +30,13 @@ $(DEPS): requirements.lock pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
+
+# A Japanese font: the statistics charts are laid out with it (and screenshots show Japanese with it).
+fonts:
+	@if ! fc-list 2>/dev/null | grep -q 'Noto Sans CJK'; then \
+		echo "installing fonts-noto-cjk"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fontconfig fonts-noto-cjk >/dev/null; \
+	fi
 
 # Debian's Chromium (Playwright cannot download browsers here) and a Japanese font for screenshots.
 browser:

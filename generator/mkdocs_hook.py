@@ -41,7 +41,7 @@ def on_files(files, config):
     build = site_build(config)
     for page in build.pages:
         files.append(File.generated(config, page.path, content=page.content))
-    for path, content in build.scripts:
+    for path, content in build.files:
         files.append(File.generated(config, path, content=content))
     for path, source in build.assets:
         files.append(File.generated(config, path, abs_src_path=str(source)))

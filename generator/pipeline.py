@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 import os
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from .load_plan import build_plan
 from .load_catalogue import build_catalogue
 from .model import Catalogue, Plan
 from .render import NavItem, Page, Renderer
+from .render_data import data_and_stats
 from .render_explorer import graph_pages
 from .render_graph import assets as graph_assets
 from .search_index import INDEX_FILE, search_index
@@ -37,7 +39,7 @@ class Build:
     nav: tuple[NavItem, ...]
     renderer: Renderer        # for hand-written pages' macros (same URLs, mentions already found)
     assets: tuple[tuple[str, Path], ...]    # files shipped as they are: (path in the site, file on disk)
-    scripts: tuple[tuple[str, str], ...]    # generated files: (path in the site, content)
+    files: tuple[tuple[str, bytes | str], ...]    # generated files: (path in the site, content)
 
 
 def shown(path: Path) -> str:
@@ -78,9 +80,10 @@ def fingerprint(source_dir: Path) -> tuple:
 def _build(source_dir: Path, directory_urls: bool, _fingerprint: tuple) -> Build:
     sources = load(source_dir)
     renderer = Renderer(sources.plan, sources.settings, sources.catalogue, directory_urls)
-    pages = renderer.pages() + index_pages(renderer) + graph_pages(renderer)
-    scripts = ((INDEX_FILE, search_index(renderer)),)
-    return Build(sources, tuple(pages), renderer.nav(), renderer, tuple(graph_assets()), scripts)
+    extra_pages, files = data_and_stats(renderer, int(os.environ.get("SOURCE_DATE_EPOCH") or time.time()))
+    pages = renderer.pages() + index_pages(renderer) + graph_pages(renderer) + extra_pages
+    files[INDEX_FILE] = search_index(renderer)
+    return Build(sources, tuple(pages), renderer.nav(), renderer, tuple(graph_assets()), tuple(sorted(files.items())))
 
 
 def build(source_dir: Path, directory_urls: bool) -> Build:

@@ -172,5 +172,7 @@ class Renderer:
         items.append(NavItem(self.labels["indexes"], None, indexes))
         graphs = (NavItem(self.labels["graph"], src("graph")), NavItem(self.labels["co_occurrence"], src("graph/organisations")))
         items.append(NavItem(self.labels["graphs"], None, graphs))
+        items.append(NavItem(self.labels["stats"], src("stats")))
+        items.append(NavItem(self.labels["data"], src("data")))
         items.append(NavItem(self.labels["offline"], "offline.md"))
         return tuple(items)

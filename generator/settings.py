@@ -12,7 +12,9 @@ from .yamlio import YMap
 COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 
 LABELS = ("home", "pillar", "section", "measure", "measures_unit", "indexes", "acronyms", "organisations", "aoip",
-          "graphs", "graph", "graph_description", "co_occurrence", "co_occurrence_description", "offline")
+          "graphs", "graph", "graph_description", "co_occurrence", "co_occurrence_description", "offline",
+          "data", "data_description", "data_plan", "data_schema", "data_measures", "data_organisations", "data_acronyms",
+          "data_measure_organisations", "data_measure_areas", "data_graphml", "data_gexf", "stats", "stats_description")
 
 
 @dataclass(frozen=True, slots=True)

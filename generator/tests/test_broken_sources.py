@@ -27,7 +27,10 @@ NAMES = sorted(p.name for p in CASES.iterdir() if p.is_dir() and not p.name.star
 def prepare(name: str, tmp: Path) -> tuple[Path, dict]:
     case = CASES / name
     source = tmp / "source"
-    shutil.copytree(CASES / "_base", source)
+    shutil.copytree(CASES / "_base", source, ignore=shutil.ignore_patterns("site-graph.yaml"))
+    site = (ROOT / "source" / "site.yaml").read_text(encoding="utf-8")
+    graph = (CASES / "_base" / "site-graph.yaml").read_text(encoding="utf-8")
+    (source / "site.yaml").write_text(site[:site.index("\ngraph:")] + "\n" + graph, encoding="utf-8")
     meta = yaml.safe_load((case / "case.yaml").read_text(encoding="utf-8")) or {}
     for path in case.iterdir():
         if path.name not in ("case.yaml", "expected.txt"):

@@ -1,0 +1,111 @@
+"""The data page (downloads, and every field documented from the JSON Schema) and the statistics page
+(charts drawn at build time, each with its numbers in a table). Every number comes from the model."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import charts
+from .export import DATA_DIR, data_files, schema
+from .render import Page, Renderer
+from .text import display
+
+STATS_DIR = "stats"
+DOWNLOADS = (  # file, format, what it holds (order of the page)
+    ("plan.json", "JSON", "data_plan"), ("plan.schema.json", "JSON Schema", "data_schema"),
+    ("measures.csv", "CSV", "data_measures"), ("organisations.csv", "CSV", "data_organisations"),
+    ("acronyms.csv", "CSV", "data_acronyms"), ("measure_organisations.csv", "CSV", "data_measure_organisations"),
+    ("measure_areas.csv", "CSV", "data_measure_areas"), ("network.graphml", "GraphML", "data_graphml"),
+    ("network.gexf", "GEXF", "data_gexf"))
+
+
+@dataclass(frozen=True, slots=True)
+class Chart:
+    slug: str
+    title: str
+    alt: str
+    header: tuple[str, ...]
+    rows: tuple[tuple, ...]
+    svg: str
+
+
+def _fields(node: dict) -> list[dict]:
+    """The documented fields of one schema object: name, type, description."""
+    out = []
+    for name, spec in node.get("properties", {}).items():
+        kind = spec.get("type", "string or object")
+        kind = " or ".join(kind) if isinstance(kind, list) else kind
+        if kind == "array" and spec.get("items", {}).get("type") == "string":
+            kind = "array of strings"
+        out.append({"name": name, "type": kind, "description": spec.get("description", ""),
+                    "required": name in node.get("required", [])})
+    return out
+
+
+def data_page(r: Renderer, files: dict[str, bytes]) -> Page:
+    spec = schema()
+    tables = [{"name": name, "description": prop.get("description", ""), "fields": _fields(prop["items"])}
+              for name, prop in spec["properties"].items() if prop.get("type") == "array" and "properties" in prop.get("items", {})]
+    downloads = [{"file": f, "format": kind, "what": r.labels[key], "size": len(files[f])} for f, kind, key in DOWNLOADS]
+    return r.page(DATA_DIR, r.labels["data"], r.labels["data_description"], "data.html.j2",
+                  downloads=downloads, top=_fields(spec), tables=tables, schema_text=spec["description"])
+
+
+def _pillar_colour(r: Renderer, number: str) -> str:
+    return dict(r.settings.graph.pillars)[number]
+
+
+def stats_charts(r: Renderer) -> list[Chart]:
+    plan, unit = r.plan, r.labels["measures_unit"]
+    groups = []                                   # (label, count, pillar)
+    for p in plan.pillars:
+        if p.section_ids:
+            groups += [(f"{s.id} {display(s.title)}", len(s.measure_ids), p.number)
+                       for s in (r.sections[i] for i in p.section_ids)]
+        else:
+            groups.append((f"{p.number}. {display(p.title)}", len(p.measure_ids), p.number))
+    per_area = [(display(a.ja), sum(1 for x in r.catalogue.assignments if a.slug in x.areas)) for a in r.catalogue.areas]
+    top = sorted(r.institutions.values(), key=lambda s: s.rank)[:15]
+    heat_orgs = [s for s in sorted(r.institutions.values(), key=lambda s: s.rank) if s.measures][:20]
+    pillars = [p.number for p in plan.pillars]
+    heat = [[sum(1 for m in r.mentions.measures_of_organisation(s.slug) if r.measures[m].pillar == n) for n in pillars]
+            for s in heat_orgs]
+    acronyms = [len({a for m in p.measure_ids for a in r.mentions.acronyms[m]}) for p in plan.pillars]
+    name = lambda slug: display(r.organisations[slug].ja)           # noqa: E731
+    colour_of_type = dict(r.settings.graph.organisation_types)
+    return [
+        Chart("measures-by-section", "柱・分野ごとの措置の数", "柱・分野ごとの措置の数を示す横棒グラフ。最多は"
+              f"{max(groups, key=lambda g: g[1])[0]}（{max(g[1] for g in groups)}{unit}）。",
+              ("柱・分野", "措置の数"), tuple((g[0], g[1]) for g in groups),
+              charts.bars([g[0] for g in groups], [g[1] for g in groups], [_pillar_colour(r, g[2]) for g in groups], "措置の数")),
+        Chart("measures-by-area", "AOIPの優先分野ごとの措置の数（編集上の分類）", "AOIPの4分野ごとの措置の数を示す横棒グラフ。"
+              + "、".join(f"{a} {n}{unit}" for a, n in per_area) + "。", ("AOIP分野", "措置の数"), tuple(per_area),
+              charts.bars([a for a, _ in per_area], [n for _, n in per_area], [r.settings.graph.area] * len(per_area), "措置の数")),
+        Chart("top-institutions", "措置の多い組織（上位15）", "本文に名前が出てくる措置の数が多い組織15の横棒グラフ。最多は"
+              f"{name(top[0].slug)}（{top[0].measures}{unit}）。", ("組織", "措置の数", "柱"),
+              tuple((name(s.slug), s.measures, "・".join(s.pillars)) for s in top),
+              charts.bars([name(s.slug) for s in top], [s.measures for s in top],
+                          [colour_of_type[r.organisations[s.slug].type] for s in top], "措置の数")),
+        Chart("institutions-by-pillar", "組織と柱の組み合わせ（措置の多い組織20）", "措置の多い組織20について、柱ごとの措置の数を示す表形式の図。"
+              f"複数の柱にまたがる組織は {sum(1 for row in heat if sum(1 for v in row if v) > 1)} 組織です。",
+              ("組織", *[f"{r.labels['pillar']} {n}" for n in pillars]),
+              tuple((name(s.slug), *row) for s, row in zip(heat_orgs, heat)),
+              charts.heatmap([name(s.slug) for s in heat_orgs], [f"{r.labels['pillar']} {n}" for n in pillars], heat, "#3f51b5")),
+        Chart("acronyms-by-pillar", "柱ごとの略語の数", "各柱の措置に出てくる略語（異なり数）の横棒グラフ。"
+              + "、".join(f"{r.labels['pillar']} {p.number} {n}" for p, n in zip(plan.pillars, acronyms)) + "。",
+              ("柱", "略語の数"), tuple((f"{p.number}. {display(p.title)}", n) for p, n in zip(plan.pillars, acronyms)),
+              charts.bars([f"{p.number}. {display(p.title)}" for p in plan.pillars], acronyms,
+                          [_pillar_colour(r, p.number) for p in plan.pillars], "略語の数")),
+    ]
+
+
+def data_and_stats(r: Renderer, epoch: int) -> tuple[list[Page], dict[str, bytes]]:
+    """Both pages, and the files they link to (path in the site → bytes)."""
+    files = data_files(r, epoch)
+    chart_list = stats_charts(r)
+    pages = [data_page(r, files),
+             r.page(STATS_DIR, r.labels["stats"], r.labels["stats_description"], "stats.html.j2", charts=chart_list,
+                    counts={"measures": len(r.plan.measures), "organisations": len(r.catalogue.organisations),
+                            "acronyms": len(r.catalogue.acronyms), "mentions": sum(len(v) for v in r.mentions.organisations.values())})]
+    out = {f"{DATA_DIR}/{name}": content for name, content in files.items()}
+    out |= {f"{STATS_DIR}/{c.slug}.svg": c.svg.encode("utf-8") for c in chart_list}
+    return pages, out
