@@ -16,6 +16,10 @@ site: $(DEPS) fonts
 test: $(DEPS) browser
 	$(PY) -m pytest
 
+# Speed and size, measured on this machine (not a test): prints a table with ratios and targets.
+bench: $(DEPS) fonts browser
+	$(PY) -m generator.bench
+
 serve: $(DEPS)
 	$(PY) -m mkdocs serve
 

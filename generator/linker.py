@@ -84,11 +84,23 @@ class Mentions:
     organisations: dict[str, tuple[str, ...]]     # measure id → organisation slugs
     sentences: dict[tuple[str, str], str]         # (measure id, acronym slug) → first sentence using it
 
+    by_organisation: dict[str, tuple[str, ...]]   # organisation slug → measure ids (derived, for lookups)
+    by_acronym: dict[str, tuple[str, ...]]        # acronym slug → measure ids (derived)
+    position: dict[str, int]                      # measure id → its place in the plan (derived)
+
     def measures_of_organisation(self, slug: str) -> tuple[str, ...]:
-        return tuple(m for m, orgs in self.organisations.items() if slug in orgs)
+        return self.by_organisation.get(slug, ())
 
     def measures_of_acronym(self, slug: str) -> tuple[str, ...]:
-        return tuple(m for m, acrs in self.acronyms.items() if slug in acrs)
+        return self.by_acronym.get(slug, ())
+
+
+def _inverse(table: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for measure, slugs in table.items():
+        for slug in slugs:
+            out.setdefault(slug, []).append(measure)
+    return {slug: tuple(ms) for slug, ms in out.items()}
 
 
 def _unique(items) -> tuple:
@@ -109,7 +121,8 @@ def find_mentions(plan: Plan, matcher: Matcher) -> Mentions:
                 if key not in sentences:
                     sentences[key] = _sentence_at(text, span.start)
         acronyms[m.id], organisations[m.id] = _unique(acr), _unique(org)
-    return Mentions(acronyms, organisations, sentences)
+    return Mentions(acronyms, organisations, sentences, _inverse(organisations), _inverse(acronyms),
+                    {m: i for i, m in enumerate(organisations)})
 
 
 def _sentence_at(text: str, index: int) -> str:
@@ -122,17 +135,15 @@ def _sentence_at(text: str, index: int) -> str:
 def related_measures(measure: Measure, mentions: Mentions, limit: int = 6) -> list[tuple[str, tuple[str, ...]]]:
     """Other measures sharing organisations with this one: most shared first, then in plan order."""
     mine = set(mentions.organisations[measure.id])
-    order = list(mentions.organisations)
-    shared = [(other, tuple(o for o in orgs if o in mine)) for other, orgs in mentions.organisations.items()
-              if other != measure.id and mine.intersection(orgs)]
-    shared.sort(key=lambda item: (-len(item[1]), order.index(item[0])))
+    candidates = {m for o in mine for m in mentions.measures_of_organisation(o)} - {measure.id}
+    shared = [(other, tuple(o for o in mentions.organisations[other] if o in mine)) for other in candidates]
+    shared.sort(key=lambda item: (-len(item[1]), mentions.position[item[0]]))
     return shared[:limit]
 
 
 def co_organisations(slug: str, mentions: Mentions) -> list[tuple[str, int]]:
     """Organisations that appear in the same measures as `slug`, with how many measures they share."""
     counts: Counter = Counter()
-    for orgs in mentions.organisations.values():
-        if slug in orgs:
-            counts.update(o for o in orgs if o != slug)
+    for measure in mentions.measures_of_organisation(slug):
+        counts.update(o for o in mentions.organisations[measure] if o != slug)
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))

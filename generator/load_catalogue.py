@@ -186,4 +186,10 @@ def build_catalogue(files: dict, problems: list[Problem], plan: Plan | None) -> 
     readable = isinstance(files["organisations.yaml"][0], YMap)
     acronyms, nots = load_acronyms(*files["acronyms.yaml"], problems, named if readable else None)
     areas, assignments = load_areas(*files["aoip.yaml"], problems, plan)
+    org_slugs = {o.slug for o in orgs}
+    for a in areas:                 # organisations and areas share briefs/<slug>/
+        if a.slug in org_slugs:
+            problems.append(Problem(a.origin.path, a.origin.line, a.origin.col,
+                                    f"area slug '{a.slug}' is also an organisation's slug: both delegation briefs "
+                                    f"would be briefs/{a.slug}/"))
     return Catalogue(acronyms, nots, types, orgs, areas, assignments)

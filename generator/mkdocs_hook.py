@@ -22,7 +22,7 @@ def source_dir(config) -> Path:
 
 def site_build(config) -> pipeline.Build:
     try:
-        return pipeline.build(source_dir(config), config.use_directory_urls)
+        return pipeline.build(source_dir(config), config.use_directory_urls, config.site_url or "")
     except SourceError as error:
         raise PluginError(f"the sources have problems:\n{error}") from None
 

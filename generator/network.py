@@ -84,20 +84,34 @@ def co_occurrence(g: nx.Graph) -> nx.Graph:
     inst = institutions_graph(g)
     orgs = [n for n, kind in inst.nodes(data="kind") if kind == "organisation"]
     projected = nx.bipartite.weighted_projected_graph(inst, orgs)
+    order = {n: i for i, n in enumerate(g.nodes)}
     for a, b in projected.edges:
-        shared = sorted(set(inst[a]) & set(inst[b]), key=list(g.nodes).index)
+        shared = sorted(set(inst[a]) & set(inst[b]), key=order.__getitem__)
         projected.edges[a, b]["measures"] = tuple(g.nodes[m]["id"] for m in shared)
     return projected
 
 
+NEIGHBOURS_SHOWN = 12   # a measure's graph shows at most this many other measures per organisation
+
+
+def nearest_measures(g: nx.Graph, org: str, centre: str, limit: int = NEIGHBOURS_SHOWN) -> list[str]:
+    """An organisation's other measures, the nearest in plan order first (all of them, up to the limit)."""
+    order = g.graph.setdefault("order", {n: i for i, n in enumerate(g.nodes)})
+    others = [m for m in g[org] if m != centre]
+    return sorted(others, key=lambda m: (abs(order[m] - order[centre]), order[m]))[:limit]
+
+
 def measure_subgraph(g: nx.Graph, measure_id: str) -> nx.Graph:
-    """The measure, its areas, its organisations, and the organisations' other measures."""
+    """The measure, its areas, its organisations, and (up to a limit) the organisations' other measures."""
     centre = measure_node(measure_id)
-    keep = {centre} | set(g[centre])
-    for org in [n for n in g[centre] if g.nodes[n]["kind"] == "organisation"]:
-        keep |= set(g[org])
-    edges = [(a, b) for a, b in g.subgraph(keep).edges
-             if "a:" not in (a[:2], b[:2]) or centre in (a, b)]
+    keep, edges = {centre}, []
+    for n in g[centre]:
+        keep.add(n)
+        edges.append((centre, n))
+        if g.nodes[n]["kind"] == "organisation":
+            others = nearest_measures(g, n, centre)
+            keep.update(others)
+            edges += [(n, m) for m in others]
     return _ordered(g, keep, edges)
 
 
@@ -177,7 +191,36 @@ def layout(g: nx.Graph, seed: int, centre: str | None = None, spacing: float = 5
         return {n: (0, 0) for n in g.nodes}
     if centre is not None:
         return _rings(g, centre, spacing)
+    if g.number_of_nodes() > HUB_LAYOUT_ABOVE:
+        return _hubs(g, spacing)
     return _packed(g, seed, spacing)
+
+
+HUB_LAYOUT_ABOVE = 600   # nodes: a spring layout costs O(n²) per step; bigger networks are laid out around hubs
+
+
+def _hubs(g: nx.Graph, spacing: float) -> dict[str, tuple[int, int]]:
+    """Linear-time layout for big networks: AOIP areas on a circle, each measure on a ring around the
+    mean of its areas, each organisation beside the mean of its measures."""
+    hubs = [n for n, kind in g.nodes(data="kind") if kind == "area"]
+    radius = spacing * math.sqrt(g.number_of_nodes()) * 0.8
+    out = {h: (radius * math.cos(2 * math.pi * i / len(hubs)), radius * math.sin(2 * math.pi * i / len(hubs)))
+           for i, h in enumerate(hubs)}
+    groups: dict[tuple, list[str]] = {}
+    for n, kind in g.nodes(data="kind"):
+        if kind == "measure":
+            groups.setdefault(tuple(h for h in g[n] if h in out), []).append(n)
+    for key, members in groups.items():
+        cx = sum(out[h][0] for h in key) / len(key) if key else 0.0
+        cy = sum(out[h][1] for h in key) / len(key) if key else 0.0
+        for i, n in enumerate(members):            # a spiral keeps neighbours apart
+            r, a = spacing * 0.6 * math.sqrt(i + 1), i * 2.399963
+            out[n] = (cx + r * math.cos(a), cy + r * math.sin(a))
+    for n, kind in g.nodes(data="kind"):
+        if kind not in ("measure", "area"):
+            near = [out[m] for m in g[n] if m in out] or [(0.0, 0.0)]
+            out[n] = (sum(p[0] for p in near) / len(near) + spacing / 2, sum(p[1] for p in near) / len(near))
+    return {n: (round(x), round(y)) for n, (x, y) in out.items()}
 
 
 def _packed(g: nx.Graph, seed: int, spacing: float) -> dict[str, tuple[int, int]]:

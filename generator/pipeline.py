@@ -10,9 +10,13 @@ from pathlib import Path
 from .diagnostics import Problem, SourceError
 from .load_plan import build_plan
 from .load_catalogue import build_catalogue
+from .load_english import load_english
+from .load_progress import ProgressReport, load_progress
 from .model import Catalogue, Plan
 from .render import NavItem, Page, Renderer
+from .render_briefs import brief_pages
 from .render_data import data_and_stats
+from .render_kiosk import kiosk_pages
 from .render_explorer import graph_pages
 from .render_graph import assets as graph_assets
 from .search_index import INDEX_FILE, search_index
@@ -23,6 +27,8 @@ from .sources import read_yaml
 PLAN_FILE = "plan.yaml"
 SITE_FILE = "site.yaml"
 CATALOGUE_FILES = ("organisations.yaml", "acronyms.yaml", "aoip.yaml")
+PROGRESS_DIR = "progress"     # optional: progress/<year>.yaml
+ENGLISH_FILE = "english.yaml"  # optional: English glosses of headings
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +36,8 @@ class Sources:
     plan: Plan
     settings: Settings
     catalogue: Catalogue
+    progress: tuple[ProgressReport, ...] = ()
+    english: dict = None          # heading id → Gloss (source/english.yaml, optional)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,9 +74,22 @@ def load(source_dir: Path) -> Sources:
     catalogue = build_catalogue(files, problems, results[PLAN_FILE])
     if results[SITE_FILE] and results[PLAN_FILE] and catalogue.org_types:
         check_graph_style(results[SITE_FILE].graph, results[PLAN_FILE], catalogue, problems)
+    progress_files = []
+    for path in sorted((source_dir / PROGRESS_DIR).glob("*.yaml")):
+        data, found = read_yaml(path, shown(path))
+        problems += found
+        progress_files.append((path.name, data, shown(path)))
+    statuses = set(dict(results[SITE_FILE].progress_statuses)) if results[SITE_FILE] else set()
+    progress = load_progress(progress_files, results[PLAN_FILE], statuses, problems)
+    english_path = source_dir / ENGLISH_FILE
+    english = {}
+    if english_path.exists():
+        data, found = read_yaml(english_path, shown(english_path))
+        problems += found
+        english = load_english(data, shown(english_path), results[PLAN_FILE], problems)
     if any(p.severity == "error" for p in problems) or None in results.values():
         raise SourceError([p for p in problems if p.severity == "error"])
-    return Sources(results[PLAN_FILE], results[SITE_FILE], catalogue)
+    return Sources(results[PLAN_FILE], results[SITE_FILE], catalogue, progress, english)
 
 
 def fingerprint(source_dir: Path) -> tuple:
@@ -77,16 +98,19 @@ def fingerprint(source_dir: Path) -> tuple:
 
 
 @functools.lru_cache(maxsize=4)
-def _build(source_dir: Path, directory_urls: bool, _fingerprint: tuple) -> Build:
+def _build(source_dir: Path, directory_urls: bool, site_url: str, _fingerprint: tuple) -> Build:
     sources = load(source_dir)
-    renderer = Renderer(sources.plan, sources.settings, sources.catalogue, directory_urls)
+    renderer = Renderer(sources.plan, sources.settings, sources.catalogue, directory_urls, sources.progress,
+                        sources.english, site_url)
     extra_pages, files = data_and_stats(renderer, int(os.environ.get("SOURCE_DATE_EPOCH") or time.time()))
-    pages = renderer.pages() + index_pages(renderer) + graph_pages(renderer) + extra_pages
+    pages = (renderer.pages() + index_pages(renderer) + graph_pages(renderer) + extra_pages + brief_pages(renderer)
+             + kiosk_pages(renderer))
     files[INDEX_FILE] = search_index(renderer)
     return Build(sources, tuple(pages), renderer.nav(), renderer, tuple(graph_assets()), tuple(sorted(files.items())))
 
 
-def build(source_dir: Path, directory_urls: bool) -> Build:
-    """The whole site's generated pages; cached until a file under source_dir changes."""
+def build(source_dir: Path, directory_urls: bool, site_url: str = "") -> Build:
+    """The whole site's generated pages; cached until a file under source_dir changes.
+    site_url: the public address ('' when there is none, as in the offline bundle): QR codes need it."""
     source_dir = source_dir.resolve()
-    return _build(source_dir, directory_urls, fingerprint(source_dir))
+    return _build(source_dir, directory_urls, site_url, fingerprint(source_dir))

@@ -9,7 +9,8 @@ import functools
 from dataclasses import dataclass
 
 import jinja2
-from markupsafe import escape
+import segno
+from markupsafe import Markup, escape
 
 from . import yamlio
 from .linker import Matcher, find_mentions, related_measures
@@ -33,6 +34,13 @@ class NavItem:
     title: str
     path: str | None
     children: tuple["NavItem", ...] = ()
+
+
+@functools.lru_cache(maxsize=None)
+def qr_svg(address: str) -> Markup:
+    """A QR code of the address, as inline SVG made by segno (nothing but the code's own paths)."""
+    return Markup(segno.make(address, error="m").svg_inline(border=4, dark="#000", light="#fff", omitsize=True,
+                                                            title=address, svgclass="ajp-qr-code"))
 
 
 def summary(measure: Measure, length: int) -> str:
@@ -63,8 +71,13 @@ def front_matter(title: str, description: str, hide: tuple[str, ...] = ()) -> st
 
 
 class Renderer:
-    def __init__(self, plan: Plan, settings: Settings, catalogue: Catalogue, directory_urls: bool):
+    def __init__(self, plan: Plan, settings: Settings, catalogue: Catalogue, directory_urls: bool, progress=(),
+                 english=None, site_url: str = ""):
         self.plan = plan
+        self.site_url = site_url.rstrip("/") + "/" if site_url else ""
+        self.english = english or {}
+        self.progress = progress
+        self.statuses = dict(settings.progress_statuses)
         self.catalogue = catalogue
         self.matcher = Matcher(catalogue)
         self.mentions = find_mentions(plan, self.matcher)
@@ -87,6 +100,17 @@ class Renderer:
     def graph(self, sub, here: str, centre: str | None = None, explorer: bool = False) -> GraphData:
         return vis_data(sub, self.node_text, self.settings.graph, here, self.directory_urls, centre, explorer)
 
+    def share(self, directory: str) -> dict:
+        """The page's public address and its QR code (an inline SVG), or nothing without a site_url."""
+        if not self.site_url:
+            return {"url": None, "qr": None}
+        address = self.site_url + (directory + "/" if directory else "")
+        return {"url": address, "qr": qr_svg(address)}
+
+    def progress_of(self, measure_id: str) -> list[tuple[str, object]]:
+        """(year, entry or None) for every progress report, oldest first."""
+        return [(r.year, next((e for e in r.entries if e.measure == measure_id), None)) for r in self.progress]
+
     def orgs_of(self, measure_id: str, without: str | None = None) -> list:
         return [self.organisations[o] for o in self.mentions.organisations[measure_id] if o != without]
 
@@ -95,7 +119,8 @@ class Renderer:
         html = self.env.get_template(template).render(
             url=Links(here, self.directory_urls), labels=self.labels, plan=self.plan,
             sections_by_id=self.sections, source=self.plan.source, measures_by_id=self.measures,
-            organisations=self.organisations, acronyms=self.acronyms, areas=self.areas, **context)
+            organisations=self.organisations, acronyms=self.acronyms, areas=self.areas, statuses=self.statuses,
+            english=self.english, share=self.share(here), **context)
         return "\n".join(line for line in html.splitlines() if line.strip()) + "\n"
 
     def page(self, directory: str, title: str, description: str, template: str, hide: tuple[str, ...] = (),
@@ -127,7 +152,7 @@ class Renderer:
             rich_blocks=self.rich_blocks(m), assignment=assignment,
             measure_areas=[self.areas[a] for a in assignment.areas],
             measure_acronyms=[self.acronyms[a] for a in self.mentions.acronyms[m.id]],
-            measure_orgs=orgs, graph=graph, reach=reach,
+            measure_orgs=orgs, graph=graph, reach=reach, progress=self.progress_of(m.id),
             related=[(self.measures[r], [self.organisations[o] for o in shared])
                      for r, shared in related_measures(m, self.mentions)])
 
@@ -173,6 +198,10 @@ class Renderer:
         graphs = (NavItem(self.labels["graph"], src("graph")), NavItem(self.labels["co_occurrence"], src("graph/organisations")))
         items.append(NavItem(self.labels["graphs"], None, graphs))
         items.append(NavItem(self.labels["stats"], src("stats")))
+        items.append(NavItem(self.labels["progress"], src("progress")))
         items.append(NavItem(self.labels["data"], src("data")))
         items.append(NavItem(self.labels["offline"], "offline.md"))
+        items.append(NavItem(self.labels["briefs"], src("briefs")))
+        items.append(NavItem(self.labels["kiosk"], src("kiosk")))
+        items.append(NavItem(self.labels["about"], "about.md"))
         return tuple(items)

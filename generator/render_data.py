@@ -106,6 +106,9 @@ def data_and_stats(r: Renderer, epoch: int) -> tuple[list[Page], dict[str, bytes
              r.page(STATS_DIR, r.labels["stats"], r.labels["stats_description"], "stats.html.j2", charts=chart_list,
                     counts={"measures": len(r.plan.measures), "organisations": len(r.catalogue.organisations),
                             "acronyms": len(r.catalogue.acronyms), "mentions": sum(len(v) for v in r.mentions.organisations.values())})]
+    pages.append(r.page("progress", r.labels["progress"], r.labels["progress_description"], "progress.html.j2",
+                        reports=r.progress, status_list=list(r.statuses.items()), total=len(r.plan.measures),
+                        rows=[(m, [e for _, e in r.progress_of(m.id)]) for m in r.plan.measures]))
     out = {f"{DATA_DIR}/{name}": content for name, content in files.items()}
     out |= {f"{STATS_DIR}/{c.slug}.svg": c.svg.encode("utf-8") for c in chart_list}
     return pages, out

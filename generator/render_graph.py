@@ -146,3 +146,22 @@ def vis_data(sub: nx.Graph, text: NodeText, style, here: str, directory_urls: bo
         data["centre"] = number[centre]
     text_json = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     return GraphData(attribute_value(text_json), len(nodes), len(edges), len(text_json.encode()), legend)
+
+
+def static_picture(sub: nx.Graph, text: NodeText, style, centre: str | None) -> dict:
+    """The same graph as a still picture for print and for pages without JavaScript: positions, colours
+    and labels for an SVG template (generator/templates/_network_svg.html.j2)."""
+    positions = layout(sub, style.seed, centre)
+    groups = style_options(style)
+    nodes = []
+    for node, attrs in sub.nodes(data=True):
+        kind = _KIND[attrs["kind"]]
+        group = f"p{attrs['pillar']}" if kind == "m" else f"t-{attrs['type']}" if kind == "o" else "area"
+        x, y = positions[node]
+        nodes.append({"x": x, "y": y, "colour": groups[group]["color"], "shape": groups[group]["shape"],
+                      "size": 14 if node == centre else 9 if kind == "m" else 10, "label": text.label(kind, attrs["id"])})
+    edges = [(positions[a], positions[b]) for a, b in sub.edges]
+    xs, ys = [n["x"] for n in nodes] or [0], [n["y"] for n in nodes] or [0]
+    pad = 60
+    box = (min(xs) - pad, min(ys) - pad, max(xs) - min(xs) + 2 * pad, max(ys) - min(ys) + 2 * pad)
+    return {"nodes": nodes, "edges": edges, "box": box}

@@ -14,7 +14,9 @@ COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 LABELS = ("home", "pillar", "section", "measure", "measures_unit", "indexes", "acronyms", "organisations", "aoip",
           "graphs", "graph", "graph_description", "co_occurrence", "co_occurrence_description", "offline",
           "data", "data_description", "data_plan", "data_schema", "data_measures", "data_organisations", "data_acronyms",
-          "data_measure_organisations", "data_measure_areas", "data_graphml", "data_gexf", "stats", "stats_description")
+          "data_measure_organisations", "data_measure_areas", "data_graphml", "data_gexf", "stats", "stats_description",
+          "progress", "progress_description", "progress_none", "about", "briefs", "briefs_description",
+          "kiosk", "kiosk_description")
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +25,7 @@ class Settings:
     summary_length: int
     acronym_kinds: tuple[tuple[str, str], ...]
     graph: "GraphStyle"
+    progress_statuses: tuple[tuple[str, str], ...] = ()    # status → label
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +86,7 @@ def build_settings(data, path: str, problems: list[Problem]) -> Settings | None:
     if not isinstance(data, YMap):
         problems.append(Problem(path, 1, 1, f"expected a mapping of site settings, found {kind_of(data)}"))
         return None
-    check.unknown_keys(data, {"labels", "summary_length", "acronym_kinds", "graph"}, "site")
+    check.unknown_keys(data, {"labels", "summary_length", "acronym_kinds", "graph", "progress_statuses"}, "site")
     length = check.get(data, "summary_length", int, "site")
     labels = check.get(data, "labels", dict, "site") or YMap()
     if isinstance(labels, YMap):
@@ -92,7 +95,8 @@ def build_settings(data, path: str, problems: list[Problem]) -> Settings | None:
         check.unknown_keys(labels, set(LABELS), "site labels")
     kinds = check.get(data, "acronym_kinds", dict, "site") or YMap()
     graph = _graph(check, data, path)
+    statuses = check.get(data, "progress_statuses", dict, "site") or {}
     if length is None or graph is None or any(not isinstance(labels.get(k), str) for k in LABELS):
         return None
     return Settings(tuple((k, labels[k]) for k in LABELS), length, tuple((str(k), str(v)) for k, v in kinds.items()),
-                    graph)
+                    graph, tuple((str(k), str(v)) for k, v in statuses.items()))

@@ -9,7 +9,7 @@ import pytest
 
 from generator import pipeline
 
-from .conftest import ROOT
+from .conftest import ROOT, SITE_URL
 from .test_crosslinks import CAT, PLAN
 
 GRAPH_PAGES = ([f"measures/{m.slug}/index.html" for m in PLAN.measures]
@@ -134,7 +134,7 @@ def test_every_graph_has_a_named_canvas_a_summary_and_a_text_twin(html):
 
 def test_same_sources_give_the_same_layout(html):
     """Built again in this process (another hash seed than the build's): the same graph, node for node."""
-    build = pipeline._build.__wrapped__(ROOT / "source", True, ())
+    build = pipeline._build.__wrapped__(ROOT / "source", True, SITE_URL, ())
     page = next(p for p in build.pages if p.path == "graph/index.md")
     again = json.loads(unescape(re.search(r"data-graph='([^']*)'", page.content).group(1)))
     assert again == graph_of(html, "graph/index.html")

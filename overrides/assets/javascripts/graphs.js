@@ -82,7 +82,10 @@
     });
     network.on("hoverNode", function () { el.style.cursor = "pointer"; });
     network.on("blurNode", function () { el.style.cursor = ""; });
-    network.once("afterDrawing", function () { el.setAttribute("data-drawn", "true"); });
+    network.once("afterDrawing", function () {
+      el.setAttribute("data-drawn-ms", String(Math.round(performance.now())));   // read by `make bench`
+      el.setAttribute("data-drawn", "true");
+    });
     el.ajpNetwork = network;
     el.ajpNodes = nodes;
     el.ajpData = data;

@@ -1,0 +1,260 @@
+"""`make bench`: how fast and how heavy the site is, measured on this machine, printed as a table.
+
+Not part of `make test` (timings are not tests). Every figure is measured in this run:
+  build      full build of the real plan (generator + MkDocs, web config) against the floor MkDocs
+             imposes: a plain `mkdocs build` of the same pages as static Markdown, same theme and nav
+  generator  the generator stage alone (parse, link, graphs, search index, data, charts, Markdown)
+  scale      the generator stage on synthetic plans 1×, 10×, 30× the real one (text, organisations and
+             acronyms of the real plan, renumbered): time per measure and peak memory
+  weight     page sizes, graph data per page, site, zip and search index
+  browser    headless Chromium: explorer graph drawn, keypress → search results (medians)
+"""
+from __future__ import annotations
+
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1702771200", "PYTHONPATH": str(ROOT)}
+RUNS = 3
+
+
+def timed(cmd: list[str], env=None, cwd=ROOT) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, cwd=cwd, env=env or ENV, check=True, capture_output=True, text=True)
+    return time.perf_counter() - start
+
+
+def median_time(cmd, env=None, runs=RUNS) -> float:
+    return statistics.median(timed(cmd, env) for _ in range(runs))
+
+
+# --- synthetic plans --------------------------------------------------------------------------------
+
+class _Plain(yaml.SafeDumper):
+    def ignore_aliases(self, data):
+        return True
+
+
+def synthetic_source(factor: int, dest: Path) -> int:
+    """The real sources with every pillar's measures (and pillar 2's sections) repeated `factor` times."""
+    shutil.copytree(ROOT / "source", dest)
+    plan = yaml.safe_load((dest / "plan.yaml").read_text(encoding="utf-8"))
+    aoip = yaml.safe_load((dest / "aoip.yaml").read_text(encoding="utf-8"))
+    defaults = aoip["defaults"]
+    count = 0
+    for pillar in plan["pillars"]:
+        if pillar.get("sections"):
+            sections = pillar["sections"]
+            new = []
+            for i in range(len(sections) * factor):
+                original = sections[i % len(sections)]
+                sid = f"{pillar['number']}.{i + 1}"
+                new.append({**original, "id": sid, "measures": [
+                    {**m, "id": f"{sid}.{j + 1}"} for j, m in enumerate(original["measures"])]})
+                defaults[sid] = defaults[original["id"]]
+                count += len(original["measures"])
+            pillar["sections"] = new
+        else:
+            measures = pillar["measures"]
+            pillar["measures"] = [{**measures[i % len(measures)], "id": f"{pillar['number']}.{i + 1}"}
+                                  for i in range(len(measures) * factor)]
+            for m in pillar["measures"]:
+                m.pop("printed", None)
+            count += len(pillar["measures"])
+    for pillar in plan["pillars"]:
+        for section in pillar.get("sections", []):
+            for m in section["measures"]:
+                m.pop("printed", None)
+    aoip["overrides"] = {}
+    for name, data in (("plan.yaml", plan), ("aoip.yaml", aoip)):     # repeated objects, written out each time
+        (dest / name).write_text(yaml.dump(data, Dumper=_Plain, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return count
+
+
+GENERATOR_ONLY = """
+import resource, sys, time
+from pathlib import Path
+from generator import pipeline
+start = time.perf_counter()
+build = pipeline._build(Path(sys.argv[1]).resolve(), True, 'https://example.org/plan/', ())
+seconds = time.perf_counter() - start
+print(seconds, len(build.sources.plan.measures), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def generator_stage(source: Path) -> tuple[float, int, int]:
+    """Median seconds of the generator stage (imports excluded), measures, peak memory in KB."""
+    results = []
+    for _ in range(RUNS):
+        out = subprocess.run([sys.executable, "-c", GENERATOR_ONLY, str(source)], cwd=ROOT, env=ENV,
+                             check=True, capture_output=True, text=True).stdout.split()
+        results.append((float(out[0]), int(out[1]), int(out[2])))
+    return statistics.median(r[0] for r in results), results[0][1], max(r[2] for r in results)
+
+
+# --- the floor: the same pages as static Markdown ---------------------------------------------------
+
+def floor_config(tmp: Path) -> Path:
+    sys.path.insert(0, str(ROOT))
+    from generator import pipeline
+    from generator.mkdocs_hook import _nav
+    build = pipeline._build((ROOT / "source").resolve(), True, "https://example.org/plan/", ())
+    docs = tmp / "floor-docs"
+    for page in build.pages:
+        (docs / page.path).parent.mkdir(parents=True, exist_ok=True)
+        (docs / page.path).write_text(page.content, encoding="utf-8")
+    for path, content in build.files:
+        (docs / path).parent.mkdir(parents=True, exist_ok=True)
+        (docs / path).write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+    for path, source in build.assets:
+        (docs / path).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, docs / path)
+    for page in (ROOT / "source" / "pages").glob("*.md"):     # macros left unrendered: static text
+        shutil.copyfile(page, docs / page.name)
+    config = ROOT / ".bench-floor.yml"
+    config.write_text(yaml.safe_dump({"INHERIT": "mkdocs.yml", "docs_dir": str(docs), "hooks": [], "plugins": [],
+                                      "watch": [], "nav": _nav(build.nav)}, allow_unicode=True), encoding="utf-8")
+    return config
+
+
+# --- page weight -------------------------------------------------------------------------------------
+
+def weights(site: Path, dist: Path) -> dict:
+    measures = sorted((p.stat().st_size for p in (site / "measures").glob("*/index.html")))
+    graphs = []
+    for page in site.rglob("index.html"):
+        hit = re.search(r"data-graph='([^']*)'", page.read_text(encoding="utf-8"))
+        if hit:
+            graphs.append((len(hit.group(1).encode()), page.relative_to(site).parent.as_posix()))
+    graphs.sort()
+    per_page = [g for g in graphs if g[1] != "graph"]
+    return {"measure_max": measures[-1], "measure_median": statistics.median(measures),
+            "graph_max": per_page[-1], "graph_explorer": next(g[0] for g in graphs if g[1] == "graph"),
+            "site": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()),
+            "zip": next(dist.glob("*.zip")).stat().st_size,
+            "search_index": (site / "assets/javascripts/search-index.js").stat().st_size}
+
+
+# --- the browser -------------------------------------------------------------------------------------
+
+SEARCH_TIMER = """async (q) => {
+  const box = document.querySelector('[data-ajp-search]'), input = box.querySelector('input');
+  box.removeAttribute('data-results');
+  const done = new Promise(resolve => new MutationObserver((_, o) => {
+    if (box.hasAttribute('data-results')) { o.disconnect(); resolve(performance.now()); } })
+    .observe(box, {attributes: true}));
+  const start = performance.now();
+  input.value = q;
+  input.dispatchEvent(new Event('input', {bubbles: true}));
+  const end = await done;
+  await new Promise(r => requestAnimationFrame(() => r()));
+  return performance.now() - start;
+}"""
+
+
+def browser_times(site: Path) -> dict:
+    from playwright.sync_api import sync_playwright
+    sys.path.insert(0, str(ROOT))
+    from site_tests.conftest import CHROMIUM, CHROMIUM_ARGS, serve
+    drawn, first, searches = [], [], []
+    queries = ["防災", "JICA", "ＡＳＥＡＮ", "再生可能エネルギー", "2.8.8", "海洋状況把握", "サプライチェーン"]
+    with serve(site) as url, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for _ in range(5):
+            context = browser.new_context(viewport={"width": 1280, "height": 900})
+            page = context.new_page()
+            page.goto(url + "graph/")
+            page.wait_for_selector(".ajp-graph[data-drawn=true]", timeout=20_000)
+            drawn.append(float(page.get_attribute(".ajp-graph", "data-drawn-ms")))
+            page.goto(url + "measures/1-1/")
+            first.append(page.evaluate(SEARCH_TIMER, "人材育成"))
+            for q in queries:
+                searches.append(page.evaluate(SEARCH_TIMER, q))
+            context.close()
+        browser.close()
+    return {"drawn": statistics.median(drawn), "first_search": statistics.median(first),
+            "search": statistics.median(searches), "search_p90": sorted(searches)[int(len(searches) * 0.9)]}
+
+
+# --- the table ---------------------------------------------------------------------------------------
+
+def machine() -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor() or "unknown CPU")
+    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
+
+
+def row(name: str, value: str, target: str, ok: bool | None) -> str:
+    mark = "" if ok is None else ("met" if ok else "MISSED")
+    return f"| {name} | {value} | {target} | {mark} |"
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp_name:
+        tmp = Path(tmp_name)
+        mkdocs = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--strict", "-d", str(tmp / "out")]
+        env = {**ENV, "SITE_URL": "https://example.org/plan/"}
+        real = median_time(mkdocs + ["-f", str(ROOT / "mkdocs.yml")], env)
+        floor_file = floor_config(tmp)
+        try:
+            floor = median_time(mkdocs + ["-f", str(floor_file)], env)
+        finally:
+            floor_file.unlink()
+        scale = []
+        for factor in (1, 10, 30):
+            source = tmp / f"source-{factor}"
+            synthetic_source(factor, source) if factor > 1 else shutil.copytree(ROOT / "source", source)
+            seconds, measures, memory = generator_stage(source)
+            scale.append((factor, measures, seconds, memory))
+        gen = scale[0][2]
+        subprocess.run([sys.executable, "-m", "generator", "site", "--out", str(tmp / "full")], cwd=ROOT, env=env,
+                       check=True, capture_output=True)
+        w = weights(tmp / "full" / "site", tmp / "full" / "dist")
+        b = browser_times(tmp / "full" / "site")
+    per = [s[2] / s[1] * 1000 for s in scale]
+    lines = [
+        f"Benchmark {time.strftime('%Y-%m-%d')} on {machine()} (medians of {RUNS} runs; browser: 5 runs)",
+        "", "| measure | value | target | |", "| --- | --- | --- | --- |",
+        row("full build (generator + MkDocs), web config", f"{real:.2f} s", "", None),
+        row("floor: same pages as static Markdown, same theme and nav", f"{floor:.2f} s", "", None),
+        row("ratio full / floor", f"{real / floor:.2f}", "≤ 1.3", real / floor <= 1.3),
+        row("generator stage alone", f"{gen:.2f} s = {gen / real:.0%} of the full build", "≤ 10%", gen / real <= 0.10),
+    ]
+    for (factor, measures, seconds, memory), ms in zip(scale, per):
+        ok = None if factor == 1 else ms <= per[0] * (1.1 if factor == 10 else 1.3)
+        lines.append(row(f"scale {factor}× ({measures} measures)", f"{seconds:.2f} s, {ms:.2f} ms/measure "
+                         f"({ms / per[0]:.2f}× of 1×), peak {memory / 1024:.0f} MB",
+                         "" if factor == 1 else ("within 1.1× of linear" if factor == 10 else "near linear"), ok))
+    kb = lambda n: f"{n / 1024:.1f} KB"                         # noqa: E731
+    lines += [
+        row("largest measure page", kb(w["measure_max"]), "≤ 40 KB", w["measure_max"] <= 40 * 1024),
+        row("median measure page", kb(w["measure_median"]), "≤ 40 KB", w["measure_median"] <= 40 * 1024),
+        row(f"largest graph data on a page ({w['graph_max'][1]}/)", kb(w["graph_max"][0]), "≤ 20 KB",
+            w["graph_max"][0] <= 20 * 1024),
+        row("graph data of the whole-network explorer (graph/)", kb(w["graph_explorer"]), "", None),
+        row("whole site", f"{w['site'] / 1024 / 1024:.1f} MB", "", None),
+        row("offline zip", f"{w['zip'] / 1024 / 1024:.1f} MB", "≤ 10 MB", w["zip"] <= 10 * 1024 * 1024),
+        row("search index", kb(w["search_index"]), "", None),
+        row("explorer graph drawn and still (from navigation start)", f"{b['drawn']:.0f} ms", "≤ 2000 ms", b["drawn"] <= 2000),
+        row("keypress → search results", f"{b['search']:.1f} ms (90th percentile {b['search_p90']:.1f} ms)",
+            "≤ 300 ms", b["search_p90"] <= 300),
+        row("first search of a page (loads the index)", f"{b['first_search']:.0f} ms", "≤ 300 ms", b["first_search"] <= 300),
+    ]
+    print("\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,70 @@
+"""source/progress/<year>.yaml (optional): the status of measures as a yearly progress report gives it.
+
+Paragraph 4.2 of the plan provides for yearly progress reports. Nothing is invented here: without
+files, pages say that no progress has been reported.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .diagnostics import Problem
+from .load_plan import Checker, kind_of
+from .model import Origin, Plan
+from .yamlio import YMap
+
+
+@dataclass(frozen=True, slots=True)
+class ProgressEntry:
+    measure: str
+    status: str
+    note: str
+    origin: Origin
+
+
+@dataclass(frozen=True, slots=True)
+class ProgressReport:
+    year: str
+    source: str            # where the report comes from (title, URL)
+    entries: tuple[ProgressEntry, ...]
+
+
+def load_progress(files: list[tuple[str, object, str]], plan: Plan | None, statuses: set[str],
+                  problems: list[Problem]) -> tuple[ProgressReport, ...]:
+    """files: (file name, data, shown path) of every progress/*.yaml, in name order."""
+    check = Checker(problems)
+    known = {m.id for m in plan.measures} if plan else set()
+    reports = []
+    for name, data, path in files:
+        year = name.removesuffix(".yaml")
+        if not re.fullmatch(r"20[0-9]{2}", year):
+            problems.append(Problem(path, 1, 1, f"progress file name must be a year like '2024.yaml', found '{name}'"))
+            continue
+        if data is None:
+            continue
+        if not isinstance(data, YMap):
+            problems.append(Problem(path, 1, 1, f"expected a mapping with 'source' and 'measures', found {kind_of(data)}"))
+            continue
+        check.unknown_keys(data, {"source", "measures"}, f"progress {year}")
+        source = check.get(data, "source", str, f"progress {year}")
+        table = check.get(data, "measures", dict, f"progress {year}") or YMap()
+        entries = []
+        for key, entry in table.items():
+            mid, kpos = str(key), table.key_pos[key]
+            if plan and mid not in known:
+                check.error(kpos, f"progress {year}: '{mid}' is not a measure of the plan")
+                continue
+            if not check.mapping(entry, table.value_pos[key], f"progress {year} {mid}"):
+                continue
+            check.unknown_keys(entry, {"status", "note"}, f"progress {year} {mid}")
+            status = check.get(entry, "status", str, f"progress {year} {mid}")
+            if status and status not in statuses:
+                check.error(entry.value_pos["status"], f"progress {year} {mid}: unknown status '{status}' "
+                                                       f"(expected one of: {', '.join(sorted(statuses))})")
+                continue
+            note = check.get(entry, "note", str, f"progress {year} {mid}", required=False) or ""
+            if status:
+                entries.append(ProgressEntry(mid, status, note, Origin(kpos.path, kpos.line, kpos.col)))
+        if source:
+            reports.append(ProgressReport(year, source, tuple(entries)))
+    return tuple(reports)

@@ -1,0 +1,49 @@
+"""Delegation briefs: one printable page per organisation and per AOIP area (briefs/<slug>/), and their index."""
+from __future__ import annotations
+
+from .network import area_node, area_subgraph, organisation_node, organisation_subgraph
+from .render import Page, Renderer
+from .render_graph import static_picture
+from .text import display
+
+
+def _brief(r: Renderer, slug: str, kind: str, sub, centre: str, measure_ids, live: str) -> Page:
+    measures = [r.measures[i] for i in measure_ids]
+    orgs = list(dict.fromkeys(o for m in measure_ids for o in r.mentions.organisations[m]))
+    item = r.organisations[slug] if kind == "organisation" else r.areas[slug]
+    name = display(item.ja)
+    pillars = sorted({m.pillar for m in measures}, key=int)
+    others = [o for o in orgs if o != slug]
+    unit = r.labels["measures_unit"]
+    summary = (f"{name} は、実施計画の措置 {len(measures)} {unit}（{r.labels['pillar']} {'・'.join(pillars) or '—'}）に"
+               f"{'名前が出てきます' if kind == 'organisation' else '分類されています（編集上の分類）'}。"
+               f"それらの措置には{'ほかの' if kind == 'organisation' else ''}組織 {len(others)} {unit}が出てきます。")
+    summary_en = (f"{item.en}: {len(measures)} measure{'s' if len(measures) != 1 else ''} of the plan "
+                  f"({'named in' if kind == 'organisation' else 'classified under this area, editorially'}; "
+                  f"pillar{'s' if len(pillars) != 1 else ''} {', '.join(pillars) or '—'}), naming "
+                  f"{len(others)} {'other ' if kind == 'organisation' else ''}institution{'s' if len(others) != 1 else ''}.")
+    picture = static_picture(sub, r.node_text, r.settings.graph, centre)
+    return r.page(f"briefs/{slug}", f"{r.labels['briefs']}: {name}", summary, "brief.html.j2", hide=("navigation", "toc"),
+                  slug=slug, name=name, en=item.en, kind_label="組織 / Organisation" if kind == "organisation" else "AOIP分野 / AOIP area",
+                  summary=summary, summary_en=summary_en, picture=picture, measures=measures, live=live,
+                  institutions=[r.organisations[o] for o in orgs], live_share=r.share(live))
+
+
+def brief_pages(r: Renderer) -> list[Page]:
+    pages = []
+    counts = {}
+    for o in r.catalogue.organisations:
+        ids = r.mentions.measures_of_organisation(o.slug)
+        counts[o.slug] = len(ids)
+        pages.append(_brief(r, o.slug, "organisation", organisation_subgraph(r.network, o.slug),
+                            organisation_node(o.slug), ids, f"organisations/{o.slug}"))
+    area_rows = []
+    for a in r.catalogue.areas:
+        ids = [x.measure for x in r.catalogue.assignments if a.slug in x.areas]
+        area_rows.append((a, len(ids)))
+        pages.append(_brief(r, a.slug, "area", area_subgraph(r.network, a.slug), area_node(a.slug), ids, f"aoip/{a.slug}"))
+    groups = [(t, sorted(((o, counts[o.slug]) for o in r.catalogue.organisations if o.type == t.slug),
+                         key=lambda item: (-item[1], item[0].slug))) for t in r.catalogue.org_types]
+    index = r.page("briefs", r.labels["briefs"], r.labels["briefs_description"], "briefs_index.html.j2",
+                   area_rows=area_rows, org_groups=[g for g in groups if g[1]])
+    return [index] + pages
