@@ -94,11 +94,11 @@ print(seconds, len(build.sources.plan.measures), resource.getrusage(resource.RUS
 """
 
 
-def generator_stage(source: Path) -> tuple[float, int, int]:
+def generator_stage(source: Path, env: dict) -> tuple[float, int, int]:
     """Median seconds of the generator stage (imports excluded), measures, peak memory in KB."""
     results = []
     for _ in range(RUNS):
-        out = subprocess.run([sys.executable, "-c", GENERATOR_ONLY, str(source)], cwd=ROOT, env=ENV,
+        out = subprocess.run([sys.executable, "-c", GENERATOR_ONLY, str(source)], cwd=ROOT, env=env,
                              check=True, capture_output=True, text=True).stdout.split()
         results.append((float(out[0]), int(out[1]), int(out[2])))
     return statistics.median(r[0] for r in results), results[0][1], max(r[2] for r in results)
@@ -131,6 +131,8 @@ def floor_config(tmp: Path) -> Path:
 
 # --- page weight -------------------------------------------------------------------------------------
 
+WHOLE_NETWORK = {"graph", "kiosk"}      # pages that draw the whole network: reported on their own
+
 def weights(site: Path, dist: Path) -> dict:
     measures = sorted((p.stat().st_size for p in (site / "measures").glob("*/index.html")))
     graphs = []
@@ -139,9 +141,9 @@ def weights(site: Path, dist: Path) -> dict:
         if hit:
             graphs.append((len(hit.group(1).encode()), page.relative_to(site).parent.as_posix()))
     graphs.sort()
-    per_page = [g for g in graphs if g[1] != "graph"]
+    per_page = [g for g in graphs if g[1] not in WHOLE_NETWORK]
     return {"measure_max": measures[-1], "measure_median": statistics.median(measures),
-            "graph_max": per_page[-1], "graph_explorer": next(g[0] for g in graphs if g[1] == "graph"),
+            "graph_max": per_page[-1], "graph_explorer": max(g[0] for g in graphs if g[1] in WHOLE_NETWORK),
             "site": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()),
             "zip": next(dist.glob("*.zip")).stat().st_size,
             "search_index": (site / "assets/javascripts/search-index.js").stat().st_size}
@@ -205,7 +207,10 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp_name:
         tmp = Path(tmp_name)
         mkdocs = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--strict", "-d", str(tmp / "out")]
-        env = {**ENV, "SITE_URL": "https://example.org/plan/"}
+        cold = {**ENV, "SITE_URL": "https://example.org/plan/", "AJP_CACHE": "off"}
+        env = {**cold, "AJP_CACHE": str(tmp / "cache")}            # warm: charts, QR codes, layouts cached
+        real_cold = median_time(mkdocs + ["-f", str(ROOT / "mkdocs.yml")], cold)
+        timed(mkdocs + ["-f", str(ROOT / "mkdocs.yml")], env)        # fills the cache
         real = median_time(mkdocs + ["-f", str(ROOT / "mkdocs.yml")], env)
         floor_file = floor_config(tmp)
         try:
@@ -216,9 +221,10 @@ def main() -> int:
         for factor in (1, 10, 30):
             source = tmp / f"source-{factor}"
             synthetic_source(factor, source) if factor > 1 else shutil.copytree(ROOT / "source", source)
-            seconds, measures, memory = generator_stage(source)
+            seconds, measures, memory = generator_stage(source, cold)
             scale.append((factor, measures, seconds, memory))
-        gen = scale[0][2]
+        gen_cold = scale[0][2]
+        gen = generator_stage(tmp / "source-1", env)[0]
         subprocess.run([sys.executable, "-m", "generator", "site", "--out", str(tmp / "full")], cwd=ROOT, env=env,
                        check=True, capture_output=True)
         w = weights(tmp / "full" / "site", tmp / "full" / "dist")
@@ -227,10 +233,13 @@ def main() -> int:
     lines = [
         f"Benchmark {time.strftime('%Y-%m-%d')} on {machine()} (medians of {RUNS} runs; browser: 5 runs)",
         "", "| measure | value | target | |", "| --- | --- | --- | --- |",
-        row("full build (generator + MkDocs), web config", f"{real:.2f} s", "", None),
+        row("full build (generator + MkDocs), web config, cache warm", f"{real:.2f} s", "", None),
+        row("full build, cache off (first build on a fresh clone)", f"{real_cold:.2f} s", "", None),
         row("floor: same pages as static Markdown, same theme and nav", f"{floor:.2f} s", "", None),
-        row("ratio full / floor", f"{real / floor:.2f}", "≤ 1.3", real / floor <= 1.3),
-        row("generator stage alone", f"{gen:.2f} s = {gen / real:.0%} of the full build", "≤ 10%", gen / real <= 0.10),
+        row("ratio full / floor (warm; cold)", f"{real / floor:.2f}; {real_cold / floor:.2f}", "≤ 1.3", real / floor <= 1.3),
+        row("generator stage alone, warm", f"{gen:.2f} s = {gen / real:.0%} of the full build", "≤ 10%", gen / real <= 0.10),
+        row("generator stage alone, cache off", f"{gen_cold:.2f} s = {gen_cold / real_cold:.0%} of the full build", "≤ 10%",
+            gen_cold / real_cold <= 0.10),
     ]
     for (factor, measures, seconds, memory), ms in zip(scale, per):
         ok = None if factor == 1 else ms <= per[0] * (1.1 if factor == 10 else 1.3)
@@ -243,7 +252,7 @@ def main() -> int:
         row("median measure page", kb(w["measure_median"]), "≤ 40 KB", w["measure_median"] <= 40 * 1024),
         row(f"largest graph data on a page ({w['graph_max'][1]}/)", kb(w["graph_max"][0]), "≤ 20 KB",
             w["graph_max"][0] <= 20 * 1024),
-        row("graph data of the whole-network explorer (graph/)", kb(w["graph_explorer"]), "", None),
+        row("graph data of the whole network (explorer graph/, kiosk/)", kb(w["graph_explorer"]), "", None),
         row("whole site", f"{w['site'] / 1024 / 1024:.1f} MB", "", None),
         row("offline zip", f"{w['zip'] / 1024 / 1024:.1f} MB", "≤ 10 MB", w["zip"] <= 10 * 1024 * 1024),
         row("search index", kb(w["search_index"]), "", None),

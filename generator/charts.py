@@ -10,6 +10,8 @@ import functools
 import io
 import logging
 
+from .cache import cached, source_of
+
 FONTS = ["Noto Sans CJK JP", "Noto Sans JP", "IPAexGothic", "Hiragino Sans", "Yu Gothic", "Meiryo", "DejaVu Sans"]
 STYLE = {"svg.fonttype": "none", "svg.hashsalt": "asean-japan-plan", "font.family": "sans-serif",
          "font.sans-serif": FONTS, "font.size": 10, "axes.spines.top": False, "axes.spines.right": False,
@@ -35,8 +37,22 @@ def _svg(fig) -> str:
     return text[text.index("<svg"):]          # without the XML declaration and DOCTYPE: embeddable
 
 
+def _cached(kind: str, args: list, draw) -> str:
+    from importlib.metadata import version
+    return cached("chart", [kind, args, version("matplotlib"), source_of(__name__)], draw)
+
+
 def bars(labels: list[str], values: list[int], colours: list[str], xlabel: str) -> str:
     """Horizontal bars, first label on top, each bar with its number."""
+    return _cached("bars", [labels, values, colours, xlabel], lambda: _bars(labels, values, colours, xlabel))
+
+
+def heatmap(rows: list[str], columns: list[str], values: list[list[int]], colour: str) -> str:
+    """A matrix of counts, darker for more, each cell with its number (blank for zero)."""
+    return _cached("heatmap", [rows, columns, values, colour], lambda: _heatmap(rows, columns, values, colour))
+
+
+def _bars(labels, values, colours, xlabel) -> str:
     plt = _pyplot()
     with plt.rc_context(STYLE):
         fig, ax = plt.subplots(figsize=(7.5, 0.32 * len(labels) + 0.9))
@@ -51,8 +67,7 @@ def bars(labels: list[str], values: list[int], colours: list[str], xlabel: str) 
         return _svg(fig)
 
 
-def heatmap(rows: list[str], columns: list[str], values: list[list[int]], colour: str) -> str:
-    """A matrix of counts, darker for more, each cell with its number (blank for zero)."""
+def _heatmap(rows, columns, values, colour) -> str:
     plt = _pyplot()
     from matplotlib.colors import LinearSegmentedColormap
     with plt.rc_context(STYLE | {"axes.spines.left": False, "axes.spines.bottom": False}):

@@ -6,11 +6,14 @@ AOIP classification. Everything here is derived from the model by functions; not
 """
 from __future__ import annotations
 
+import json
 import math
 from dataclasses import dataclass
+from importlib.metadata import version
 
 import networkx as nx
 
+from .cache import cached, source_of
 from .linker import Mentions
 from .model import Catalogue, Plan
 
@@ -64,9 +67,14 @@ class InstitutionStats:
     bridge_rank: int       # 1 = highest centrality; organisations that bridge nothing share the last rank
 
 
+EXACT_CENTRALITY = 500
+
+
 def institution_stats(g: nx.Graph) -> dict[str, InstitutionStats]:
     inst = institutions_graph(g)
-    centrality = nx.betweenness_centrality(inst, normalized=True)
+    # exact up to EXACT_CENTRALITY nodes; above, estimated from that many sources (O(kE), not O(VE))
+    sample = None if inst.number_of_nodes() <= EXACT_CENTRALITY else EXACT_CENTRALITY
+    centrality = nx.betweenness_centrality(inst, k=sample, normalized=True, seed=0)
     rows = []
     for node, data in inst.nodes(data=True):
         if data["kind"] != "organisation":
@@ -96,7 +104,9 @@ NEIGHBOURS_SHOWN = 12   # a measure's graph shows at most this many other measur
 
 def nearest_measures(g: nx.Graph, org: str, centre: str, limit: int = NEIGHBOURS_SHOWN) -> list[str]:
     """An organisation's other measures, the nearest in plan order first (all of them, up to the limit)."""
-    order = g.graph.setdefault("order", {n: i for i, n in enumerate(g.nodes)})
+    if "order" not in g.graph:
+        g.graph["order"] = {n: i for i, n in enumerate(g.nodes)}
+    order = g.graph["order"]
     others = [m for m in g[org] if m != centre]
     return sorted(others, key=lambda m: (abs(order[m] - order[centre]), order[m]))[:limit]
 
@@ -117,23 +127,25 @@ def measure_subgraph(g: nx.Graph, measure_id: str) -> nx.Graph:
 
 def organisation_subgraph(g: nx.Graph, slug: str) -> nx.Graph:
     """The organisation, its measures, and the other organisations of those measures."""
-    centre = organisation_node(slug)
-    measures = set(g[centre])
-    keep = {centre} | measures
-    for m in measures:
-        keep |= {n for n in g[m] if g.nodes[n]["kind"] == "organisation"}
-    edges = [(a, b) for a, b in g.subgraph(keep).edges if a in measures or b in measures]
-    return _ordered(g, keep, edges)
+    return _hub_subgraph(g, organisation_node(slug))
 
 
 def area_subgraph(g: nx.Graph, slug: str) -> nx.Graph:
     """The area, its measures, and the organisations of those measures."""
-    centre = area_node(slug)
+    return _hub_subgraph(g, area_node(slug))
+
+
+def _hub_subgraph(g: nx.Graph, centre: str) -> nx.Graph:
+    """A hub (organisation or area), its measures, and the organisations of those measures; each
+    measure's edges to organisations, and to the hub (not to other areas)."""
     measures = set(g[centre])
-    keep = {centre} | measures
+    keep, edges = {centre}, []
     for m in measures:
-        keep |= {n for n in g[m] if g.nodes[n]["kind"] == "organisation"}
-    edges = [(a, b) for a, b in g.subgraph(keep).edges if not (a[:2] == "a:" and a != centre)]
+        keep.add(m)
+        for n in g[m]:
+            if n == centre or g.nodes[n]["kind"] == "organisation":
+                keep.add(n)
+                edges.append((m, n))
     return _ordered(g, keep, edges)
 
 
@@ -193,7 +205,10 @@ def layout(g: nx.Graph, seed: int, centre: str | None = None, spacing: float = 5
         return _rings(g, centre, spacing)
     if g.number_of_nodes() > HUB_LAYOUT_ABOVE:
         return _hubs(g, spacing)
-    return _packed(g, seed, spacing)
+    shape = [list(g.nodes), [[a, b, d.get("weight"), d.get("pull")] for a, b, d in g.edges(data=True)], seed, spacing,
+             version("networkx"), version("numpy"), source_of(__name__)]
+    positions = json.loads(cached("layout", shape, lambda: json.dumps(_packed(g, seed, spacing))))
+    return {n: tuple(p) for n, p in positions.items()}
 
 
 HUB_LAYOUT_ABOVE = 600   # nodes: a spring layout costs O(n²) per step; bigger networks are laid out around hubs

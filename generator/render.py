@@ -6,17 +6,19 @@ Plan text only ever reaches the page through Jinja's autoescaping, and generated
 from __future__ import annotations
 
 import functools
+import json
+import re
 from dataclasses import dataclass
 
 import jinja2
-import segno
-from markupsafe import Markup, escape
+from markupsafe import escape
 
-from . import yamlio
 from .linker import Matcher, find_mentions, related_measures
 from .model import BulletList, Catalogue, Measure, Paragraph, Plan
-from .network import build_network, institution_stats, measure_node, measure_subgraph
+from .network import build_network, institution_stats, layout, measure_node, measure_subgraph
 from .paths import Links, src
+from .cache import folder as cache_folder
+from .qrcodes import qr_svg
 from .render_graph import GraphData, NodeText, vis_data
 from .richtext import RichText, expansion
 from .settings import Settings
@@ -36,13 +38,6 @@ class NavItem:
     children: tuple["NavItem", ...] = ()
 
 
-@functools.lru_cache(maxsize=None)
-def qr_svg(address: str) -> Markup:
-    """A QR code of the address, as inline SVG made by segno (nothing but the code's own paths)."""
-    return Markup(segno.make(address, error="m").svg_inline(border=4, dark="#000", light="#fff", omitsize=True,
-                                                            title=address, svgclass="ajp-qr-code"))
-
-
 def summary(measure: Measure, length: int) -> str:
     first = next((b.text for b in measure.blocks if isinstance(b, Paragraph)), measure.texts[0])
     text = display(first)
@@ -51,10 +46,12 @@ def summary(measure: Measure, length: int) -> str:
 
 @functools.cache
 def environment(summary_length: int) -> jinja2.Environment:
+    compiled = cache_folder("jinja")          # Jinja checks each template's source before using its bytecode
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("generator", "templates"),
         autoescape=True, trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
+        bytecode_cache=jinja2.FileSystemBytecodeCache(str(compiled)) if compiled else None,
     )
     env.filters["disp"] = display
     env.filters["summary"] = lambda m: summary(m, summary_length)
@@ -67,7 +64,16 @@ def front_matter(title: str, description: str, hide: tuple[str, ...] = ()) -> st
     meta = {"title": str(escape(title)), "description": str(escape(description)), "render_macros": False}
     if hide:
         meta["hide"] = list(hide)
-    return "---\n" + yamlio.dump(meta) + "---\n\n"
+    # JSON values are YAML too (and writing them is 40 times faster than a YAML dumper); characters YAML
+    # reads as line breaks or does not allow are written as escapes.
+    return "---\n" + "".join(f"{k}: {_yaml_json(v)}\n" for k, v in meta.items()) + "---\n\n"
+
+
+_NOT_PLAIN_IN_YAML = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+
+
+def _yaml_json(value) -> str:
+    return _NOT_PLAIN_IN_YAML.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, ensure_ascii=False))
 
 
 class Renderer:
@@ -94,11 +100,18 @@ class Renderer:
         self.pillars = {p.number: p for p in plan.pillars}
         self.labels = dict(settings.labels)
         self.network = build_network(plan, catalogue, self.mentions)
+        self._network_layout = None
         self.institutions = institution_stats(self.network)
         self.node_text = NodeText(self, {m.id: summary(m, settings.summary_length) for m in plan.measures})
 
     def graph(self, sub, here: str, centre: str | None = None, explorer: bool = False) -> GraphData:
-        return vis_data(sub, self.node_text, self.settings.graph, here, self.directory_urls, centre, explorer)
+        positions = None
+        if sub is self.network:                 # the whole network is drawn on several pages: lay it out once
+            if self._network_layout is None:
+                self._network_layout = layout(sub, self.settings.graph.seed)
+            positions = self._network_layout
+        return vis_data(sub, self.node_text, self.settings.graph, here, self.directory_urls, centre, explorer,
+                        positions)
 
     def share(self, directory: str) -> dict:
         """The page's public address and its QR code (an inline SVG), or nothing without a site_url."""
@@ -120,7 +133,7 @@ class Renderer:
             url=Links(here, self.directory_urls), labels=self.labels, plan=self.plan,
             sections_by_id=self.sections, source=self.plan.source, measures_by_id=self.measures,
             organisations=self.organisations, acronyms=self.acronyms, areas=self.areas, statuses=self.statuses,
-            english=self.english, share=self.share(here), **context)
+            english=self.english, **context)
         return "\n".join(line for line in html.splitlines() if line.strip()) + "\n"
 
     def page(self, directory: str, title: str, description: str, template: str, hide: tuple[str, ...] = (),
@@ -152,7 +165,7 @@ class Renderer:
             rich_blocks=self.rich_blocks(m), assignment=assignment,
             measure_areas=[self.areas[a] for a in assignment.areas],
             measure_acronyms=[self.acronyms[a] for a in self.mentions.acronyms[m.id]],
-            measure_orgs=orgs, graph=graph, reach=reach, progress=self.progress_of(m.id),
+            measure_orgs=orgs, graph=graph, reach=reach, progress=self.progress_of(m.id), share=self.share(here),
             related=[(self.measures[r], [self.organisations[o] for o in shared])
                      for r, shared in related_measures(m, self.mentions)])
 

@@ -102,10 +102,10 @@ def style_options(style) -> dict:
 
 
 def vis_data(sub: nx.Graph, text: NodeText, style, here: str, directory_urls: bool,
-             centre: str | None = None, explorer: bool = False) -> GraphData:
+             centre: str | None = None, explorer: bool = False, positions=None) -> GraphData:
     """pyvis network → JSON for graphs.js: nodes with positions, edges, options, URL pattern."""
     net = Network(directed=False, cdn_resources="local")
-    positions = layout(sub, style.seed, centre)
+    positions = positions or layout(sub, style.seed, centre)
     degree = dict(sub.degree)
     number = {node: i for i, node in enumerate(sub.nodes)}    # vis ids: small numbers keep the data small
     for node, attrs in sub.nodes(data=True):
@@ -123,10 +123,12 @@ def vis_data(sub: nx.Graph, text: NodeText, style, here: str, directory_urls: bo
     used = dict.fromkeys(n["group"] for n in net.nodes)
     legend = tuple(LegendItem(groups[g]["color"], groups[g]["shape"], text.group(g))
                    for g in sorted(used, key=list(groups).index))
+    # networkx already holds each edge once; pyvis' add_edge would search all edges for a duplicate
+    # first (quadratic), so edges go into its list directly, in the shape add_edge gives them.
     for a, b, attrs in sorted(sub.edges(data=True), key=lambda e: sorted((number[e[0]], number[e[1]]))):
         a, b = sorted((a, b), key=number.__getitem__)
         edge = {"value": attrs["weight"], "title": text.shared(attrs["measures"])} if "weight" in attrs else {}
-        net.add_edge(number[a], number[b], **edge)
+        net.edges.append({**edge, "from": number[a], "to": number[b]})
     net.toggle_physics(False)
     net.set_edge_smooth("continuous")
     net.options.interaction.hover = True

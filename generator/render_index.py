@@ -49,7 +49,8 @@ def organisation_pages(r: Renderer) -> list[Page]:
             "organisation.html.j2", org=o, type=types[o.type], count=len(ids),
             by_pillar=[(p, ms) for p, ms in by_pillar if ms], partners=partners,
             org_acronyms=[a for a in r.catalogue.acronyms if a.organisation == o.slug],
-            graph=graph, rows=rows, stats=r.institutions[o.slug], institutions=len(r.institutions)))
+            graph=graph, rows=rows, stats=r.institutions[o.slug], institutions=len(r.institutions),
+            share=r.share(here)))
     return pages
 
 
@@ -75,7 +76,7 @@ def area_pages(r: Renderer) -> list[Page]:
         rows = [(r.measures[i], r.orgs_of(i)) for i in chosen]
         pages.append(r.page(here, display(area.ja), f"AOIP {display(area.ja)} ({area.en}): 措置 {len(chosen)} 件",
                             "area.html.j2", area=area, tree=tree, count=len(chosen),
-                            graph=graph, rows=rows))
+                            graph=graph, rows=rows, share=r.share(here)))
     return pages
 
 

@@ -6,6 +6,7 @@ between them too (ＡＳＥＡＮ＋３ → ASEAN+3, ２．０ → 2.0). Japanes
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 
 _FULLWIDTH_ALNUM = {
@@ -31,14 +32,13 @@ def is_japanese(ch: str) -> bool:
     return not ch.isascii() and ch not in _FULLWIDTH_ALNUM and not ch.isspace()
 
 
+_HALF = str.maketrans(_FULLWIDTH_ALNUM)
+_JOINER_BETWEEN_ALNUM = re.compile("(?<=[A-Za-z0-9])[" + "".join(_JOINERS) + "](?=[A-Za-z0-9])")
+
+
 def display(text: str) -> str:
     """Half-width Latin letters and digits for reading; everything else unchanged."""
-    chars = [_FULLWIDTH_ALNUM.get(c, c) for c in text]
-    for i, c in enumerate(chars):
-        if c in _JOINERS and 0 < i < len(chars) - 1:
-            if is_ascii_alnum(chars[i - 1]) and is_ascii_alnum(chars[i + 1]):
-                chars[i] = _JOINERS[c]
-    return "".join(chars)
+    return _JOINER_BETWEEN_ALNUM.sub(lambda m: _JOINERS[m.group()], text.translate(_HALF))
 
 
 def fold(text: str) -> str:

@@ -113,7 +113,7 @@ def test_graph_data_is_small_and_positioned(html):
         data = json.loads(el["data-graph"])
         assert all(isinstance(n["x"], int) and isinstance(n["y"], int) for n in data["nodes"]), path
         assert data["options"]["physics"]["enabled"] is False
-        if path != "graph/index.html":       # the whole network is the one exception (reported by make bench)
+        if path != "graph/index.html":       # the whole network is the exception (reported by make bench)
             assert size <= 20_000, (path, size)
 
 

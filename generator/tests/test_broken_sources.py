@@ -33,7 +33,9 @@ def prepare(name: str, tmp: Path) -> tuple[Path, dict]:
     (source / "site.yaml").write_text(site[:site.index("\ngraph:")] + "\n" + graph, encoding="utf-8")
     meta = yaml.safe_load((case / "case.yaml").read_text(encoding="utf-8")) or {}
     for path in case.iterdir():
-        if path.name not in ("case.yaml", "expected.txt"):
+        if path.is_dir():
+            shutil.copytree(path, source / path.name)
+        elif path.name not in ("case.yaml", "expected.txt"):
             shutil.copyfile(path, source / path.name)
     for gone in meta.get("delete", []):
         (source / gone).unlink()

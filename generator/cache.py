@@ -1,0 +1,63 @@
+"""A content-addressed cache for the slow, pure parts of a build (chart SVGs, QR codes).
+
+The key is everything the output depends on: the inputs, the version of the library that draws it,
+and the source code of the module that calls it, so a change to any of them misses the cache. A hit
+gives exactly the bytes a fresh computation would (the producers are deterministic), so builds stay
+reproducible. `make site` builds twice (web and offline) and the second build hits; so do rebuilds.
+The folder is `.cache/` beside mkdocs.yml; AJP_CACHE=off turns it off (`make bench` reports both).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _folder() -> Path | None:
+    setting = os.environ.get("AJP_CACHE", "")
+    if setting == "off":
+        return None
+    return Path(setting) if setting else ROOT / ".cache"
+
+
+def source_of(module_name: str) -> str:
+    return Path(sys.modules[module_name].__file__).read_text(encoding="utf-8")
+
+
+def cached(kind: str, depends_on: list, produce) -> str:
+    """produce() once per distinct depends_on (JSON-serialisable); its text is kept under .cache/kind/."""
+    folder = _folder()
+    if folder is None:
+        return produce()
+    key = hashlib.sha256(json.dumps([kind, depends_on], ensure_ascii=False, sort_keys=True, default=str)
+                         .encode("utf-8")).hexdigest()
+    path = folder / kind / key[:2] / key
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        pass
+    value = produce()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(value, encoding="utf-8")
+        tmp.replace(path)
+    except OSError:
+        pass                      # a read-only checkout still builds, only slower
+    return value
+
+
+def folder(kind: str) -> Path | None:
+    """A cache folder for a library that keeps its own cache (Jinja's compiled templates), or None."""
+    base = _folder()
+    if base is None:
+        return None
+    try:
+        (base / kind).mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return base / kind
