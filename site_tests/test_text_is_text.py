@@ -53,6 +53,16 @@ def hostile_site(tmp_path_factory):
     return out / "site"
 
 
+@pytest.fixture(scope="module")
+def hostile_bundle(hostile_site, tmp_path_factory):
+    import zipfile
+    dest = tmp_path_factory.mktemp("hostile-bundle")
+    with zipfile.ZipFile(next((hostile_site.parent / "dist").glob("*.zip"))) as zf:
+        zf.extractall(dest)
+    (folder,) = dest.iterdir()
+    return folder
+
+
 @pytest.mark.parametrize("path", AFFECTED)
 def test_markup_in_plan_text_is_escaped(hostile_site, path):
     html = (hostile_site / path).read_text(encoding="utf-8")
@@ -129,5 +139,23 @@ def test_search_results_show_markup_literally(hostile_site, browser):
         assert "{{ 7*7 }}" in results.inner_text()
         assert results.locator("img, script").count() == 0
         page.wait_for_timeout(300)
+    assert dialogs == []
+    context.close()
+
+
+@pytest.mark.parametrize("path, label", [("organisations/jica/index.html", "JICA"), ("aoip/maritime/index.html", "海洋協力")])
+def test_the_bundle_shows_markup_literally_too(hostile_bundle, browser, path, label):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto((hostile_bundle / path).as_uri())
+    page.wait_for_selector(".ajp-graph[data-drawn=true]", timeout=10_000)
+    assert "<img src=x onerror=alert(1)>" in page.locator("article").inner_text()
+    check_tooltip(page, label)
+    page.locator(".ajp-search-input").fill("onerror")
+    page.wait_for_selector("[data-ajp-search][data-results]")
+    assert "<img src=x onerror=alert(1)>" in page.locator(".ajp-search-panel").inner_text()
+    page.wait_for_timeout(300)
     assert dialogs == []
     context.close()
