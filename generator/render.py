@@ -99,6 +99,7 @@ class Renderer:
         self.sections = {s.id: s for s in plan.sections}
         self.pillars = {p.number: p for p in plan.pillars}
         self.labels = dict(settings.labels)
+        self.wording = dict(settings.wording)
         self.network = build_network(plan, catalogue, self.mentions)
         self._network_layout = None
         self.institutions = institution_stats(self.network)
@@ -112,6 +113,10 @@ class Renderer:
             positions = self._network_layout
         return vis_data(sub, self.node_text, self.settings.graph, here, self.directory_urls, centre, explorer,
                         positions)
+
+    def say(self, key: str, **fields) -> str:
+        """A sentence from site.yaml's wording, with its {fields} filled in."""
+        return self.wording[key].format(**fields)
 
     def share(self, directory: str) -> dict:
         """The page's public address and its QR code (an inline SVG), or nothing without a site_url."""

@@ -14,17 +14,12 @@ def _brief(r: Renderer, slug: str, kind: str, sub, centre: str, measure_ids, liv
     name = display(item.ja)
     pillars = sorted({m.pillar for m in measures}, key=int)
     others = [o for o in orgs if o != slug]
-    unit = r.labels["measures_unit"]
-    summary = (f"{name} は、実施計画の措置 {len(measures)} {unit}（{r.labels['pillar']} {'・'.join(pillars) or '—'}）に"
-               f"{'名前が出てきます' if kind == 'organisation' else '分類されています（編集上の分類）'}。"
-               f"それらの措置には{'ほかの' if kind == 'organisation' else ''}組織 {len(others)} {unit}が出てきます。")
-    summary_en = (f"{item.en}: {len(measures)} measure{'s' if len(measures) != 1 else ''} of the plan "
-                  f"({'named in' if kind == 'organisation' else 'classified under this area, editorially'}; "
-                  f"pillar{'s' if len(pillars) != 1 else ''} {', '.join(pillars) or '—'}), naming "
-                  f"{len(others)} {'other ' if kind == 'organisation' else ''}institution{'s' if len(others) != 1 else ''}.")
+    counts = {"count": len(measures), "pillars": ", ".join(pillars) or "—", "others": len(others)}
+    summary = r.say(f"brief_summary_{kind}", name=name, **counts)
+    summary_en = r.say(f"brief_summary_en_{kind}", name=item.en, **counts)
     picture = static_picture(sub, r.node_text, r.settings.graph, centre)
     return r.page(f"briefs/{slug}", f"{r.labels['briefs']}: {name}", summary, "brief.html.j2", hide=("navigation", "toc"),
-                  slug=slug, name=name, en=item.en, kind_label="組織 / Organisation" if kind == "organisation" else "AOIP分野 / AOIP area",
+                  slug=slug, name=name, en=item.en, kind_label=r.say(f"brief_kind_{kind}"),
                   summary=summary, summary_en=summary_en, picture=picture, measures=measures, live=live,
                   institutions=[r.organisations[o] for o in orgs], live_share=r.share(live))
 

@@ -10,6 +10,7 @@ from .render import Page, Renderer
 from .text import display
 
 STATS_DIR = "stats"
+TOP, HEAT = 15, 20        # organisations shown in the bar chart and in the matrix
 DOWNLOADS = (  # file, format, what it holds (order of the page)
     ("plan.json", "JSON", "data_plan"), ("plan.schema.json", "JSON Schema", "data_schema"),
     ("measures.csv", "CSV", "data_measures"), ("organisations.csv", "CSV", "data_organisations"),
@@ -64,37 +65,48 @@ def stats_charts(r: Renderer) -> list[Chart]:
         else:
             groups.append((f"{p.number}. {display(p.title)}", len(p.measure_ids), p.number))
     per_area = [(display(a.ja), sum(1 for x in r.catalogue.assignments if a.slug in x.areas)) for a in r.catalogue.areas]
-    top = sorted(r.institutions.values(), key=lambda s: s.rank)[:15]
-    heat_orgs = [s for s in sorted(r.institutions.values(), key=lambda s: s.rank) if s.measures][:20]
+    top = sorted(r.institutions.values(), key=lambda s: s.rank)[:TOP]
+    heat_orgs = [s for s in sorted(r.institutions.values(), key=lambda s: s.rank) if s.measures][:HEAT]
     pillars = [p.number for p in plan.pillars]
     heat = [[sum(1 for m in r.mentions.measures_of_organisation(s.slug) if r.measures[m].pillar == n) for n in pillars]
             for s in heat_orgs]
     acronyms = [len({a for m in p.measure_ids for a in r.mentions.acronyms[m]}) for p in plan.pillars]
     name = lambda slug: display(r.organisations[slug].ja)           # noqa: E731
     colour_of_type = dict(r.settings.graph.organisation_types)
+    say, sep = r.say, r.wording["list_separator"]
+    measures_axis, pillar_label = say("chart_axis_measures"), r.labels["pillar"]
+    biggest = max(groups, key=lambda g: g[1])
+    across = sum(1 for row in heat if sum(1 for v in row if v) > 1)
+    pillar_names = [f"{p.number}. {display(p.title)}" for p in plan.pillars]
     return [
-        Chart("measures-by-section", "柱・分野ごとの措置の数", "柱・分野ごとの措置の数を示す横棒グラフ。最多は"
-              f"{max(groups, key=lambda g: g[1])[0]}（{max(g[1] for g in groups)}{unit}）。",
-              ("柱・分野", "措置の数"), tuple((g[0], g[1]) for g in groups),
-              charts.bars([g[0] for g in groups], [g[1] for g in groups], [_pillar_colour(r, g[2]) for g in groups], "措置の数")),
-        Chart("measures-by-area", "AOIPの優先分野ごとの措置の数（編集上の分類）", "AOIPの4分野ごとの措置の数を示す横棒グラフ。"
-              + "、".join(f"{a} {n}{unit}" for a, n in per_area) + "。", ("AOIP分野", "措置の数"), tuple(per_area),
-              charts.bars([a for a, _ in per_area], [n for _, n in per_area], [r.settings.graph.area] * len(per_area), "措置の数")),
-        Chart("top-institutions", "措置の多い組織（上位15）", "本文に名前が出てくる措置の数が多い組織15の横棒グラフ。最多は"
-              f"{name(top[0].slug)}（{top[0].measures}{unit}）。", ("組織", "措置の数", "柱"),
-              tuple((name(s.slug), s.measures, "・".join(s.pillars)) for s in top),
+        Chart("measures-by-section", say("chart_measures_by_section"),
+              say("chart_measures_by_section_alt", top=biggest[0], count=biggest[1]),
+              (say("chart_header_group"), measures_axis), tuple((g[0], g[1]) for g in groups),
+              charts.bars([g[0] for g in groups], [g[1] for g in groups], [_pillar_colour(r, g[2]) for g in groups],
+                          measures_axis)),
+        Chart("measures-by-area", say("chart_measures_by_area"),
+              say("chart_measures_by_area_alt", counts=sep.join(f"{a} {n}{unit}" for a, n in per_area)),
+              (say("chart_header_area"), measures_axis), tuple(per_area),
+              charts.bars([a for a, _ in per_area], [n for _, n in per_area], [r.settings.graph.area] * len(per_area),
+                          measures_axis)),
+        Chart("top-institutions", say("chart_top_institutions", limit=TOP),
+              say("chart_top_institutions_alt", limit=TOP, top=name(top[0].slug), count=top[0].measures),
+              (say("chart_header_organisation"), measures_axis, say("chart_header_pillar")),
+              tuple((name(s.slug), s.measures, sep.join(s.pillars)) for s in top),
               charts.bars([name(s.slug) for s in top], [s.measures for s in top],
-                          [colour_of_type[r.organisations[s.slug].type] for s in top], "措置の数")),
-        Chart("institutions-by-pillar", "組織と柱の組み合わせ（措置の多い組織20）", "措置の多い組織20について、柱ごとの措置の数を示す表形式の図。"
-              f"複数の柱にまたがる組織は {sum(1 for row in heat if sum(1 for v in row if v) > 1)} 組織です。",
-              ("組織", *[f"{r.labels['pillar']} {n}" for n in pillars]),
+                          [colour_of_type[r.organisations[s.slug].type] for s in top], measures_axis)),
+        Chart("institutions-by-pillar", say("chart_institutions_by_pillar", limit=HEAT),
+              say("chart_institutions_by_pillar_alt", limit=HEAT, across=across),
+              (say("chart_header_organisation"), *[f"{pillar_label} {n}" for n in pillars]),
               tuple((name(s.slug), *row) for s, row in zip(heat_orgs, heat)),
-              charts.heatmap([name(s.slug) for s in heat_orgs], [f"{r.labels['pillar']} {n}" for n in pillars], heat, "#3f51b5")),
-        Chart("acronyms-by-pillar", "柱ごとの略語の数", "各柱の措置に出てくる略語（異なり数）の横棒グラフ。"
-              + "、".join(f"{r.labels['pillar']} {p.number} {n}" for p, n in zip(plan.pillars, acronyms)) + "。",
-              ("柱", "略語の数"), tuple((f"{p.number}. {display(p.title)}", n) for p, n in zip(plan.pillars, acronyms)),
-              charts.bars([f"{p.number}. {display(p.title)}" for p in plan.pillars], acronyms,
-                          [_pillar_colour(r, p.number) for p in plan.pillars], "略語の数")),
+              charts.heatmap([name(s.slug) for s in heat_orgs], [f"{pillar_label} {n}" for n in pillars], heat,
+                             r.settings.graph.area)),
+        Chart("acronyms-by-pillar", say("chart_acronyms_by_pillar"),
+              say("chart_acronyms_by_pillar_alt",
+                  counts=sep.join(f"{pillar_label} {p.number} {n}" for p, n in zip(plan.pillars, acronyms))),
+              (say("chart_header_pillar"), say("chart_axis_acronyms")), tuple(zip(pillar_names, acronyms)),
+              charts.bars(pillar_names, acronyms, [_pillar_colour(r, p.number) for p in plan.pillars],
+                          say("chart_axis_acronyms"))),
     ]
 
 

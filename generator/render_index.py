@@ -19,7 +19,7 @@ def acronym_pages(r: Renderer) -> list[Page]:
     counts = {a.slug: len(r.mentions.measures_of_acronym(a.slug)) for a in r.catalogue.acronyms}
     ordered = sorted(r.catalogue.acronyms, key=lambda a: (_letter(a.acronym) != "0–9", a.acronym.upper()))
     groups = [(letter, [(a, counts[a.slug]) for a in items]) for letter, items in groupby(ordered, lambda a: _letter(a.acronym))]
-    pages = [r.page("acronyms", r.labels["acronyms"], "実施計画に出てくる略語の一覧（日本語名・英語名つき）", "acronyms_index.html.j2",
+    pages = [r.page("acronyms", r.labels["acronyms"], r.say("acronyms_description"), "acronyms_index.html.j2",
                     groups=groups, total=len(ordered), kinds=kinds)]
     for a in r.catalogue.acronyms:
         uses = [(r.measures[m], r.mentions.sentences[(m, a.slug)]) for m in r.mentions.measures_of_acronym(a.slug)]
@@ -35,7 +35,7 @@ def organisation_pages(r: Renderer) -> list[Page]:
     groups = [(t, sorted(((o, counts[o.slug]) for o in r.catalogue.organisations if o.type == t.slug),
                          key=lambda item: (-item[1], item[0].slug)))
               for t in r.catalogue.org_types]
-    pages = [r.page("organisations", r.labels["organisations"], "実施計画に出てくる関係組織の一覧（種類別）", "organisations_index.html.j2",
+    pages = [r.page("organisations", r.labels["organisations"], r.say("organisations_description"), "organisations_index.html.j2",
                     groups=[g for g in groups if g[1]], total=len(r.catalogue.organisations))]
     for o in r.catalogue.organisations:
         ids = r.mentions.measures_of_organisation(o.slug)
@@ -45,7 +45,7 @@ def organisation_pages(r: Renderer) -> list[Page]:
         graph = r.graph(organisation_subgraph(r.network, o.slug), here, organisation_node(o.slug))
         rows = [(r.measures[i], r.orgs_of(i, o.slug)) for i in ids]
         pages.append(r.page(
-            here, display(o.ja), f"{display(o.ja)} ({o.en}): 関わる措置 {len(ids)} 件",
+            here, display(o.ja), r.say("organisation_description", name=display(o.ja), en=o.en, count=len(ids)),
             "organisation.html.j2", org=o, type=types[o.type], count=len(ids),
             by_pillar=[(p, ms) for p, ms in by_pillar if ms], partners=partners,
             org_acronyms=[a for a in r.catalogue.acronyms if a.organisation == o.slug],
@@ -57,7 +57,7 @@ def organisation_pages(r: Renderer) -> list[Page]:
 def area_pages(r: Renderer) -> list[Page]:
     members = {a.slug: [x for x in r.catalogue.assignments if a.slug in x.areas] for a in r.catalogue.areas}
     rows = [(a, len(members[a.slug])) for a in r.catalogue.areas]
-    pages = [r.page("aoip", r.labels["aoip"], "AOIPの4つの優先分野と、各分野に関わる措置（編集上の分類）", "aoip_index.html.j2",
+    pages = [r.page("aoip", r.labels["aoip"], r.say("aoip_description"), "aoip_index.html.j2",
                     rows=rows, total=len(r.plan.measures), classified=len(r.catalogue.assignments))]
     for area in r.catalogue.areas:
         chosen = {x.measure: x.rationale for x in members[area.slug]}
@@ -74,7 +74,7 @@ def area_pages(r: Renderer) -> list[Page]:
         here = f"aoip/{area.slug}"
         graph = r.graph(area_subgraph(r.network, area.slug), here, area_node(area.slug))
         rows = [(r.measures[i], r.orgs_of(i)) for i in chosen]
-        pages.append(r.page(here, display(area.ja), f"AOIP {display(area.ja)} ({area.en}): 措置 {len(chosen)} 件",
+        pages.append(r.page(here, display(area.ja), r.say("area_description", name=display(area.ja), en=area.en, count=len(chosen)),
                             "area.html.j2", area=area, tree=tree, count=len(chosen),
                             graph=graph, rows=rows, share=r.share(here)))
     return pages

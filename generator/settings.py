@@ -9,6 +9,14 @@ from .load_plan import Checker, kind_of
 from .model import Catalogue, Origin, Plan
 from .yamlio import YMap
 
+WORDING = ("list_separator", "acronyms_description", "organisations_description", "aoip_description",
+           "organisation_description", "area_description", "brief_kind_organisation", "brief_kind_area",
+           "brief_summary_organisation", "brief_summary_area", "brief_summary_en_organisation", "brief_summary_en_area",
+           "chart_axis_measures", "chart_axis_acronyms", "chart_header_group", "chart_header_area",
+           "chart_header_organisation", "chart_header_pillar", "chart_measures_by_section",
+           "chart_measures_by_section_alt", "chart_measures_by_area", "chart_measures_by_area_alt",
+           "chart_top_institutions", "chart_top_institutions_alt", "chart_institutions_by_pillar",
+           "chart_institutions_by_pillar_alt", "chart_acronyms_by_pillar", "chart_acronyms_by_pillar_alt")
 COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 
 LABELS = ("home", "pillar", "section", "measure", "measures_unit", "indexes", "acronyms", "organisations", "aoip",
@@ -26,6 +34,7 @@ class Settings:
     acronym_kinds: tuple[tuple[str, str], ...]
     graph: "GraphStyle"
     progress_statuses: tuple[tuple[str, str], ...] = ()    # status → label
+    wording: tuple[tuple[str, str], ...] = ()              # sentence templates: key → text with {fields}
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +95,7 @@ def build_settings(data, path: str, problems: list[Problem]) -> Settings | None:
     if not isinstance(data, YMap):
         problems.append(Problem(path, 1, 1, f"expected a mapping of site settings, found {kind_of(data)}"))
         return None
-    check.unknown_keys(data, {"labels", "summary_length", "acronym_kinds", "graph", "progress_statuses"}, "site")
+    check.unknown_keys(data, {"labels", "summary_length", "acronym_kinds", "graph", "progress_statuses", "wording"}, "site")
     length = check.get(data, "summary_length", int, "site")
     labels = check.get(data, "labels", dict, "site") or YMap()
     if isinstance(labels, YMap):
@@ -96,7 +105,14 @@ def build_settings(data, path: str, problems: list[Problem]) -> Settings | None:
     kinds = check.get(data, "acronym_kinds", dict, "site") or YMap()
     graph = _graph(check, data, path)
     statuses = check.get(data, "progress_statuses", dict, "site") or {}
-    if length is None or graph is None or any(not isinstance(labels.get(k), str) for k in LABELS):
+    wording = check.get(data, "wording", dict, "site") or YMap()
+    if isinstance(wording, YMap):
+        for key in WORDING:
+            check.get(wording, key, str, "site wording")
+        check.unknown_keys(wording, set(WORDING), "site wording")
+    if length is None or graph is None or any(not isinstance(labels.get(k), str) for k in LABELS) \
+            or any(not isinstance(wording.get(k), str) for k in WORDING):
         return None
     return Settings(tuple((k, labels[k]) for k in LABELS), length, tuple((str(k), str(v)) for k, v in kinds.items()),
-                    graph, tuple((str(k), str(v)) for k, v in statuses.items()))
+                    graph, tuple((str(k), str(v)) for k, v in statuses.items()),
+                    tuple((k, wording[k]) for k in WORDING))

@@ -46,17 +46,16 @@ def _version() -> str:
     return (head.stdout.strip() or "unknown") + ("+" if dirty.stdout.strip() else "")
 
 
-def build_info(source: Path, epoch: int) -> dict[str, str]:
+def build_info(text: Path, epoch: int) -> dict[str, str]:
     """Build date, version and the official text's checksum, shown in every page's footer."""
-    text = source / pipeline.load(source).plan.source
     return {"AJP_BUILD_DATE": time.strftime("%Y-%m-%d", time.gmtime(epoch)), "AJP_BUILD_VERSION": _version(),
             "AJP_SOURCE_SHA256": hashlib.sha256(text.read_bytes()).hexdigest(),
             "AJP_BUNDLE": f"{BUNDLE_NAME}-offline.zip"}
 
 
-def _mkdocs(config: str, dest: Path, source: Path, epoch: int) -> bool:
+def _mkdocs(config: str, dest: Path, source: Path, epoch: int, info: dict[str, str]) -> bool:
     env = {**os.environ, "PLAN_SOURCE": str(source.resolve()), "SOURCE_DATE_EPOCH": str(epoch),
-           "NO_MKDOCS_2_WARNING": "1", **build_info(source, epoch)}
+           "NO_MKDOCS_2_WARNING": "1", **info}
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(ROOT / config), "-d", str(dest)]
     result = subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True)
     if result.returncode != 0:
@@ -93,18 +92,20 @@ def _swap(new: Path, target: Path, trash: Path) -> None:
 
 def build_all(source: Path, out: Path) -> int:
     try:
-        pipeline.load(source)
+        sources = pipeline.load(source)
     except SourceError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
         print(f"{len(error.problems)} problem(s); site/ and dist/ were left as they were.", file=sys.stderr)
         return 1
     epoch = _epoch()
+    info = build_info(source / sources.plan.source, epoch)
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".build-", dir=out) as tmp_name:
         tmp = Path(tmp_name)
         online, offline, dist = tmp / "site", tmp / "offline", tmp / "dist"
-        if not (_mkdocs("mkdocs.yml", online, source, epoch) and _mkdocs("mkdocs.offline.yml", offline, source, epoch)):
+        if not (_mkdocs("mkdocs.yml", online, source, epoch, info)
+                and _mkdocs("mkdocs.offline.yml", offline, source, epoch, info)):
             print("site/ and dist/ were left as they were.", file=sys.stderr)
             return 1
         write_checksums(offline)

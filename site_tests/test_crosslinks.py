@@ -33,10 +33,14 @@ def test_every_mention_in_every_measure_is_marked_up_and_linked(html):
         assert not page.select("a a"), f"nested links in {m.id}"
 
 
+def numbers(html, path: str, selector: str = ".ajp-measure-list .ajp-num") -> list[str]:
+    """The measure numbers a page lists, in order."""
+    return [x.get_text() for x in html(path).select(selector)]
+
+
 def test_acronym_pages_have_complete_backlinks(html):
     for a in CAT.acronyms:
-        page = html(f"acronyms/{a.slug}/index.html")
-        listed = [x.get_text() for x in page.select(".ajp-uses .ajp-num")]
+        listed = numbers(html, f"acronyms/{a.slug}/index.html", ".ajp-uses .ajp-num")
         assert listed == list(MENTIONS.measures_of_acronym(a.slug)), a.slug
     glossary = html("acronyms/index.html")
     assert len(glossary.select("table.ajp-table tbody tr")) == len(CAT.acronyms)
@@ -44,8 +48,7 @@ def test_acronym_pages_have_complete_backlinks(html):
 
 def test_organisation_pages_have_complete_backlinks(html):
     for o in CAT.organisations:
-        page = html(f"organisations/{o.slug}/index.html")
-        listed = [x.get_text() for x in page.select(".ajp-measure-list .ajp-num")]
+        listed = numbers(html, f"organisations/{o.slug}/index.html")
         assert listed == list(MENTIONS.measures_of_organisation(o.slug)), o.slug
     index = html("organisations/index.html")
     assert len(index.select(".ajp-org-list li")) == len(CAT.organisations)
@@ -53,8 +56,7 @@ def test_organisation_pages_have_complete_backlinks(html):
 
 def test_area_pages_list_exactly_their_measures(html):
     for area in CAT.areas:
-        page = html(f"aoip/{area.slug}/index.html")
-        listed = [x.get_text() for x in page.select(".ajp-measure-list .ajp-num")]
+        listed = numbers(html, f"aoip/{area.slug}/index.html")
         assert listed == [x.measure for x in CAT.assignments if area.slug in x.areas], area.slug
     assert "編集上" in html("aoip/index.html").get_text()
 
