@@ -59,37 +59,30 @@ def shown(path: Path) -> str:
 def load(source_dir: Path) -> Sources:
     """Read and check every source file; raise SourceError listing every problem found."""
     problems: list[Problem] = []
-    results = {}
-    for name, builder in ((SITE_FILE, build_settings), (PLAN_FILE, build_plan)):
-        path = source_dir / name
+
+    def read(path: Path):
+        """The file's data (None when it could not be read), its problems recorded."""
         data, found = read_yaml(path, shown(path))
-        problems += found
-        results[name] = builder(data, shown(path), problems) if not found else None
-    files = {}
-    for name in CATALOGUE_FILES:
-        path = source_dir / name
-        data, found = read_yaml(path, shown(path))
-        problems += found
-        files[name] = (data, shown(path))
-    catalogue = build_catalogue(files, problems, results[PLAN_FILE])
-    if results[SITE_FILE] and results[PLAN_FILE] and catalogue.org_types:
-        check_graph_style(results[SITE_FILE].graph, results[PLAN_FILE], catalogue, problems)
-    progress_files = []
-    for path in sorted((source_dir / PROGRESS_DIR).glob("*.yaml")):
-        data, found = read_yaml(path, shown(path))
-        problems += found
-        progress_files.append((path.name, data, shown(path)))
-    statuses = set(dict(results[SITE_FILE].progress_statuses)) if results[SITE_FILE] else set()
-    progress = load_progress(progress_files, results[PLAN_FILE], statuses, problems)
+        problems.extend(found)
+        return None if found else data
+
+    def built(name: str, builder):
+        data = read(source_dir / name)
+        return builder(data, shown(source_dir / name), problems) if data is not None else None
+
+    settings, plan = built(SITE_FILE, build_settings), built(PLAN_FILE, build_plan)
+    catalogue = build_catalogue({name: (read(source_dir / name), shown(source_dir / name)) for name in CATALOGUE_FILES},
+                                problems, plan)
+    if settings and plan and catalogue.org_types:
+        check_graph_style(settings.graph, plan, catalogue, problems)
+    progress_files = [(path.name, read(path), shown(path)) for path in sorted((source_dir / PROGRESS_DIR).glob("*.yaml"))]
+    statuses = set(dict(settings.progress_statuses)) if settings else set()
+    progress = load_progress(progress_files, plan, statuses, problems)
     english_path = source_dir / ENGLISH_FILE
-    english = {}
-    if english_path.exists():
-        data, found = read_yaml(english_path, shown(english_path))
-        problems += found
-        english = load_english(data, shown(english_path), results[PLAN_FILE], problems)
-    if any(p.severity == "error" for p in problems) or None in results.values():
+    english = load_english(read(english_path), shown(english_path), plan, problems) if english_path.exists() else {}
+    if any(p.severity == "error" for p in problems) or settings is None or plan is None:
         raise SourceError([p for p in problems if p.severity == "error"])
-    return Sources(results[PLAN_FILE], results[SITE_FILE], catalogue, progress, english)
+    return Sources(plan, settings, catalogue, progress, english)
 
 
 def fingerprint(source_dir: Path) -> tuple:
