@@ -155,3 +155,27 @@ class Catalogue:
     organisations: tuple[Organisation, ...]
     areas: tuple[Area, ...]
     assignments: tuple[AreaAssignment, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Translation:
+    """A text of the plan in another language: a measure ('1.1'), 'preamble', or a pillar intro ('pillar 2')."""
+    key: str
+    blocks: tuple[Block, ...]
+    status: str                  # 'unofficial' (this project's translation) or 'official'
+    source: str | None           # where an official text comes from
+    notes: tuple[str, ...]       # translator's notes
+    origin: Origin
+
+    @property
+    def official(self) -> bool:
+        return self.status == "official"
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    """An editorial short title of a measure (this site's words, not the plan's)."""
+    measure: str
+    ja: str
+    en: str
+    origin: Origin

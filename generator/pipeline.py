@@ -4,7 +4,7 @@ from __future__ import annotations
 import functools
 import os
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .diagnostics import Problem, SourceError
@@ -21,11 +21,12 @@ from .render_explorer import graph_pages
 from .render_graph import assets as graph_assets
 from .search_index import INDEX_FILE, search_index
 from .render_index import index_pages
-from .settings import Settings, build_settings, check_graph_style
+from .settings import Settings, build_english_words, build_settings, check_graph_style
 from .sources import read_yaml
 
 PLAN_FILE = "plan.yaml"
 SITE_FILE = "site.yaml"
+SITE_EN_FILE = "site.en.yaml"   # the English interface words
 CATALOGUE_FILES = ("organisations.yaml", "acronyms.yaml", "aoip.yaml")
 PROGRESS_DIR = "progress"     # optional: progress/<year>.yaml
 ENGLISH_FILE = "english.yaml"  # optional: English glosses of headings
@@ -71,6 +72,9 @@ def load(source_dir: Path) -> Sources:
         return builder(data, shown(source_dir / name), problems) if data is not None else None
 
     settings, plan = built(SITE_FILE, build_settings), built(PLAN_FILE, build_plan)
+    en_words = built(SITE_EN_FILE, lambda data, path, found: build_english_words(data, path, found, settings))
+    if settings is not None and en_words is not None:
+        settings = replace(settings, words=settings.words + (en_words,))
     catalogue = build_catalogue({name: (read(source_dir / name), shown(source_dir / name)) for name in CATALOGUE_FILES},
                                 problems, plan)
     if settings and plan and catalogue.org_types:

@@ -6,6 +6,7 @@ Plan text only ever reaches the page through Jinja's autoescaping, and generated
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import re
 from dataclasses import dataclass
@@ -17,12 +18,13 @@ from .linker import Matcher, find_mentions, related_measures
 from .model import BulletList, Catalogue, Measure, Paragraph, Plan
 from .network import build_network, institution_stats, layout, measure_node, measure_subgraph
 from .paths import Links, src
-from .cache import folder as cache_folder
+from .cache import folder as cache_folder, source_of
 from .qrcodes import qr_svg
 from .render_graph import GraphData, NodeText, vis_data
 from .richtext import RichText, expansion
 from .settings import Settings
 from .text import display
+from .edition import Edition, english_catalogue
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,9 +46,12 @@ def summary(measure: Measure, length: int) -> str:
     return text if len(text) <= length else text[:length] + "…"
 
 
-@functools.cache
-def environment(summary_length: int) -> jinja2.Environment:
-    compiled = cache_folder("jinja")          # Jinja checks each template's source before using its bytecode
+def environment(edition: Edition) -> jinja2.Environment:
+    """The templates of one edition: its filters read the edition from the globals, which imported
+    macro templates see too."""
+    # Jinja checks each template's source before using its bytecode, but not how the filters are defined
+    # (a filter that takes the context compiles differently): the folder is keyed on this module too.
+    compiled = cache_folder("jinja-" + hashlib.sha256(source_of(__name__).encode()).hexdigest()[:12])
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("generator", "templates"),
         autoescape=True, trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined,
@@ -54,8 +59,12 @@ def environment(summary_length: int) -> jinja2.Environment:
         bytecode_cache=jinja2.FileSystemBytecodeCache(str(compiled)) if compiled else None,
     )
     env.filters["disp"] = display
-    env.filters["summary"] = lambda m: summary(m, summary_length)
+    env.filters["summary"] = jinja2.pass_context(lambda ctx, m, length=None: ctx["edition"].summary(m, length))
+    env.filters["mtitle"] = jinja2.pass_context(lambda ctx, m: ctx["edition"].title(m))
+    env.filters["mlabel"] = jinja2.pass_context(lambda ctx, m: ctx["edition"].label(m))
+    env.filters["name"] = jinja2.pass_context(lambda ctx, item, lang=None: ctx["edition"].name(item, lang))
     env.filters["expansion"] = expansion
+    env.globals["edition"] = edition
     return env
 
 
@@ -78,31 +87,40 @@ def _yaml_json(value) -> str:
 
 class Renderer:
     def __init__(self, plan: Plan, settings: Settings, catalogue: Catalogue, directory_urls: bool, progress=(),
-                 english=None, site_url: str = ""):
+                 english=None, site_url: str = "", lang: str = "ja", translations=None, titles=None,
+                 base: "Renderer | None" = None):
+        """base: a renderer of the same plan in another language or URL style, whose derived tables
+        (mentions, network, layouts) are reused instead of computed again."""
         self.plan = plan
+        self.lang = lang
         self.site_url = site_url.rstrip("/") + "/" if site_url else ""
         self.english = english or {}
         self.progress = progress
-        self.statuses = dict(settings.progress_statuses)
+        words = settings.words_of(lang)
+        self.words = words.all()
+        self.statuses = dict(words.progress_statuses)
+        self.kinds = dict(words.acronym_kinds)
+        self.edition = Edition(lang, words, self.english, translations or {}, titles or {}, settings.summary_length)
         self.catalogue = catalogue
-        self.matcher = Matcher(catalogue)
-        self.mentions = find_mentions(plan, self.matcher)
-        self.rich = RichText(catalogue, self.matcher)
+        self.matcher = base.matcher if base else Matcher(catalogue)
+        self.mentions = base.mentions if base else find_mentions(plan, self.matcher)
+        self.rich_ja = base.rich_ja if base else RichText(catalogue, self.matcher)
+        self.rich = self.rich_ja if lang == "ja" else RichText(catalogue, Matcher(english_catalogue(catalogue)))
         self.acronyms = {a.slug: a for a in catalogue.acronyms}
         self.organisations = {o.slug: o for o in catalogue.organisations}
         self.areas = {a.slug: a for a in catalogue.areas}
         self.assignments = {a.measure: a for a in catalogue.assignments}
         self.settings = settings
         self.directory_urls = directory_urls
-        self.env = environment(settings.summary_length)
+        self.env = environment(self.edition)
         self.measures = {m.id: m for m in plan.measures}
         self.sections = {s.id: s for s in plan.sections}
         self.pillars = {p.number: p for p in plan.pillars}
-        self.labels = dict(settings.labels)
-        self.wording = dict(settings.wording)
-        self.network = build_network(plan, catalogue, self.mentions)
-        self._network_layout = None
-        self.institutions = institution_stats(self.network)
+        self.labels = dict(words.labels)
+        self.wording = dict(words.wording)
+        self.network = base.network if base else build_network(plan, catalogue, self.mentions)
+        self._network_layout = base._network_layout if base else None
+        self.institutions = base.institutions if base else institution_stats(self.network)
         self.node_text = NodeText(self, {m.id: summary(m, settings.summary_length) for m in plan.measures})
 
     def graph(self, sub, here: str, centre: str | None = None, explorer: bool = False) -> GraphData:
@@ -116,7 +134,7 @@ class Renderer:
 
     def say(self, key: str, **fields) -> str:
         """A sentence from site.yaml's wording, with its {fields} filled in."""
-        return self.wording[key].format(**fields)
+        return self.words[key].format(**fields)
 
     def share(self, directory: str) -> dict:
         """The page's public address and its QR code (an inline SVG), or nothing without a site_url."""
@@ -135,7 +153,8 @@ class Renderer:
     def fragment(self, template: str, here: str, **context) -> str:
         """An HTML block, rendered for the page at directory `here`."""
         html = self.env.get_template(template).render(
-            url=Links(here, self.directory_urls), labels=self.labels, plan=self.plan,
+            url=Links(here, self.directory_urls), labels=self.labels, plan=self.plan, lang=self.lang,
+            words=self.words, say=self.say, edition=self.edition, kinds=self.kinds,
             sections_by_id=self.sections, source=self.plan.source, measures_by_id=self.measures,
             organisations=self.organisations, acronyms=self.acronyms, areas=self.areas, statuses=self.statuses,
             english=self.english, **context)
@@ -168,20 +187,23 @@ class Renderer:
             m=m, pillar=self.pillars[m.pillar], section=section, position=siblings.index(m.id) + 1,
             prev=ms[index - 1] if index > 0 else None, next=ms[index + 1] if index + 1 < len(ms) else None,
             rich_blocks=self.rich_blocks(m), assignment=assignment,
+            rich_blocks_ja=self.rich_blocks(m, self.rich_ja, m.blocks), translation=self.edition.translations.get(m.id),
             measure_areas=[self.areas[a] for a in assignment.areas],
             measure_acronyms=[self.acronyms[a] for a in self.mentions.acronyms[m.id]],
             measure_orgs=orgs, graph=graph, reach=reach, progress=self.progress_of(m.id), share=self.share(here),
             related=[(self.measures[r], [self.organisations[o] for o in shared])
                      for r, shared in related_measures(m, self.mentions)])
 
-    def rich_blocks(self, m: Measure) -> list[dict]:
+    def rich_blocks(self, m: Measure, rich: RichText | None = None, blocks=None) -> list[dict]:
+        """A measure's text (this edition's language unless blocks are given) as linked segments."""
+        rich = rich or self.rich
         linked: set[str] = set()
         out = []
-        for block in m.blocks:
+        for block in (blocks if blocks is not None else self.edition.blocks(m)):
             if isinstance(block, BulletList):
-                out.append({"kind": "list", "items": [self.rich.segments(item, linked) for item in block.items]})
+                out.append({"kind": "list", "items": [rich.segments(item, linked) for item in block.items]})
             else:
-                out.append({"kind": "paragraph", "text": self.rich.segments(block.text, linked)})
+                out.append({"kind": "paragraph", "text": rich.segments(block.text, linked)})
         return out
 
     def pillar_page(self, pillar) -> Page:

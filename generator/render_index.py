@@ -15,17 +15,16 @@ def _letter(acronym: str) -> str:
 
 
 def acronym_pages(r: Renderer) -> list[Page]:
-    kinds = dict(r.settings.acronym_kinds)
     counts = {a.slug: len(r.mentions.measures_of_acronym(a.slug)) for a in r.catalogue.acronyms}
     ordered = sorted(r.catalogue.acronyms, key=lambda a: (_letter(a.acronym) != "0–9", a.acronym.upper()))
     groups = [(letter, [(a, counts[a.slug]) for a in items]) for letter, items in groupby(ordered, lambda a: _letter(a.acronym))]
     pages = [r.page("acronyms", r.labels["acronyms"], r.say("acronyms_description"), "acronyms_index.html.j2",
-                    groups=groups, total=len(ordered), kinds=kinds)]
+                    groups=groups, total=len(ordered))]
     for a in r.catalogue.acronyms:
         uses = [(r.measures[m], r.mentions.sentences[(m, a.slug)]) for m in r.mentions.measures_of_acronym(a.slug)]
         description = f"{a.acronym}: {display(a.ja or '')} {a.en or ''}".strip()
         pages.append(r.page(f"acronyms/{a.slug}", a.acronym, description, "acronym.html.j2", a=a, uses=uses,
-                            kinds=kinds, org=r.organisations.get(a.organisation) if a.organisation else None))
+                            org=r.organisations.get(a.organisation) if a.organisation else None))
     return pages
 
 

@@ -1,8 +1,10 @@
 """source/site.yaml: interface words and settings of the site (not plan text)."""
 from __future__ import annotations
 
+import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 
 from .diagnostics import Problem
 from .load_plan import Checker, kind_of
@@ -28,6 +30,20 @@ LABELS = ("home", "pillar", "section", "measure", "measures_unit", "indexes", "a
 
 
 @dataclass(frozen=True, slots=True)
+class Words:
+    """The interface words of one language: labels, sentences with {fields}, acronym kinds, statuses."""
+    lang: str
+    labels: tuple[tuple[str, str], ...]
+    wording: tuple[tuple[str, str], ...]
+    acronym_kinds: tuple[tuple[str, str], ...]
+    progress_statuses: tuple[tuple[str, str], ...]
+
+    def all(self) -> dict[str, str]:
+        """Labels and sentences in one table (their keys never collide: checked when loaded)."""
+        return dict(self.labels) | dict(self.wording)
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     labels: tuple[tuple[str, str], ...]
     summary_length: int
@@ -35,6 +51,10 @@ class Settings:
     graph: "GraphStyle"
     progress_statuses: tuple[tuple[str, str], ...] = ()    # status → label
     wording: tuple[tuple[str, str], ...] = ()              # sentence templates: key → text with {fields}
+    words: tuple[Words, ...] = ()                          # one per language, Japanese first
+
+    def words_of(self, lang: str) -> Words:
+        return next(w for w in self.words if w.lang == lang)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,29 +110,83 @@ def check_graph_style(style: GraphStyle, plan: Plan, catalogue: Catalogue, probl
                                         f"site graph {key}: '{name}' is not one of: {', '.join(want)}"))
 
 
+WORD_SECTIONS = ("labels", "wording", "acronym_kinds", "progress_statuses")
+_TEMPLATE_WORD = re.compile(r"""\bwords\.([a-z_][a-z0-9_]*)|\bsay\(\s*['"]([a-z_][a-z0-9_]*)['"]""")
+
+
+@functools.cache
+def words_used() -> frozenset[str]:
+    """Every word key the templates use (`words.key`, `say('key', …)`), so that a missing one is a check
+    error before anything is rendered, not a failure in the middle of a build."""
+    roots = [Path(__file__).parent / "templates", Path(__file__).parent.parent / "overrides"]
+    found = set()
+    for root in roots:
+        for path in sorted(root.rglob("*.htm*")) + sorted(root.rglob("*.j2")):
+            for m in _TEMPLATE_WORD.finditer(path.read_text(encoding="utf-8")):
+                found.add(m.group(1) or m.group(2))
+    return frozenset(found)
+
+
+def _table(check: Checker, data, key: str, where: str, required) -> dict[str, str] | None:
+    table = check.get(data, key, dict, where)
+    if not isinstance(table, YMap):
+        return None
+    ok = True
+    for name in required:
+        if name not in table:
+            check.error(table.pos, f"{where} {key}: missing '{name}'")
+            ok = False
+    for name, value in table.items():
+        if not isinstance(value, str) or not value.strip():
+            check.error(table.value_pos[name], f"{where} {key}: '{name}' must be text, found {kind_of(value)}")
+            ok = False
+    return {str(k): v for k, v in table.items()} if ok else None
+
+
+def build_words(data, lang: str, where: str, check: Checker, like: "Words | None" = None) -> Words | None:
+    """The word tables of one language. Japanese (site.yaml) must hold every key the code and the templates
+    use; every other language holds exactly the Japanese keys, so that no word falls back to Japanese."""
+    need = {"labels": set(LABELS), "wording": set(WORDING) | (words_used() - set(LABELS)),
+            "acronym_kinds": set(), "progress_statuses": set()}
+    if like is not None:
+        need = {"labels": set(dict(like.labels)), "wording": set(dict(like.wording)),
+                "acronym_kinds": set(dict(like.acronym_kinds)), "progress_statuses": set(dict(like.progress_statuses))}
+    tables = {key: _table(check, data, key, where, sorted(need[key])) for key in WORD_SECTIONS}
+    if like is not None:
+        for key in WORD_SECTIONS:
+            table = check.get(data, key, dict, where)
+            if isinstance(table, YMap):
+                check.unknown_keys(table, need[key], f"{where} {key}")
+    if any(t is None for t in tables.values()):
+        return None
+    both = set(tables["labels"]) & set(tables["wording"])
+    if both:
+        check.error(data.pos, f"{where}: {', '.join(sorted(both))} both under labels and wording (a word has one home)")
+        return None
+    return Words(lang, *(tuple(tables[key].items()) for key in WORD_SECTIONS))
+
+
 def build_settings(data, path: str, problems: list[Problem]) -> Settings | None:
     check = Checker(problems)
     if not isinstance(data, YMap):
         problems.append(Problem(path, 1, 1, f"expected a mapping of site settings, found {kind_of(data)}"))
         return None
-    check.unknown_keys(data, {"labels", "summary_length", "acronym_kinds", "graph", "progress_statuses", "wording"}, "site")
+    check.unknown_keys(data, {"summary_length", "graph", *WORD_SECTIONS}, "site")
     length = check.get(data, "summary_length", int, "site")
-    labels = check.get(data, "labels", dict, "site") or YMap()
-    if isinstance(labels, YMap):
-        for key in LABELS:
-            check.get(labels, key, str, "site labels")
-        check.unknown_keys(labels, set(LABELS), "site labels")
-    kinds = check.get(data, "acronym_kinds", dict, "site") or YMap()
     graph = _graph(check, data, path)
-    statuses = check.get(data, "progress_statuses", dict, "site") or {}
-    wording = check.get(data, "wording", dict, "site") or YMap()
-    if isinstance(wording, YMap):
-        for key in WORDING:
-            check.get(wording, key, str, "site wording")
-        check.unknown_keys(wording, set(WORDING), "site wording")
-    if length is None or graph is None or any(not isinstance(labels.get(k), str) for k in LABELS) \
-            or any(not isinstance(wording.get(k), str) for k in WORDING):
+    words = build_words(data, "ja", "site", check)
+    if length is None or graph is None or words is None:
         return None
-    return Settings(tuple((k, labels[k]) for k in LABELS), length, tuple((str(k), str(v)) for k, v in kinds.items()),
-                    graph, tuple((str(k), str(v)) for k, v in statuses.items()),
-                    tuple((k, wording[k]) for k in WORDING))
+    return Settings(words.labels, length, words.acronym_kinds, graph, words.progress_statuses, words.wording, (words,))
+
+
+def build_english_words(data, path: str, problems: list[Problem], settings: Settings | None) -> Words | None:
+    """source/site.en.yaml: the English interface, key for key the Japanese one."""
+    check = Checker(problems)
+    if not isinstance(data, YMap):
+        problems.append(Problem(path, 1, 1, f"expected a mapping of English interface words, found {kind_of(data)}"))
+        return None
+    check.unknown_keys(data, set(WORD_SECTIONS), "site.en")
+    if settings is None:
+        return None
+    return build_words(data, "en", "site.en", check, like=settings.words_of("ja"))

@@ -1,0 +1,125 @@
+"""source/translations/<lang>.yaml: the plan's text in another language, entry by entry, each with its
+status; source/titles.yaml: the editorial short titles of the measures.
+
+An entry is `status: unofficial` (this project's translation of the Japanese) or `status: official` with
+`source:` — an official text replaces an unofficial one entry by entry, with no change to code.
+"""
+from __future__ import annotations
+
+from .diagnostics import Problem
+from .load_plan import Checker, _blocks, kind_of
+from .model import BulletList, Plan, Title, Translation
+from .yamlio import YMap
+
+STATUSES = ("unofficial", "official")
+TITLE_LIMITS = {"ja": 25, "en": 60}
+
+
+def _shape(blocks) -> list:
+    return ["list" if isinstance(b, BulletList) else "p" for b in blocks]
+
+
+def _entry(check: Checker, key: str, raw, pos, want, where: str) -> Translation | None:
+    if not check.mapping(raw, pos, where):
+        return None
+    check.unknown_keys(raw, {"status", "source", "text", "notes"}, where)
+    status = check.get(raw, "status", str, where)
+    if status is not None and status not in STATUSES:
+        check.error(raw.value_pos["status"], f"{where}: status must be one of: {', '.join(STATUSES)}, found '{status}'")
+        status = None
+    source = check.get(raw, "source", str, where, required=status == "official")
+    blocks = _blocks(check, raw["text"], raw.value_pos["text"], where) if "text" in raw \
+        else check.get(raw, "text", list, where)
+    notes = check.get(raw, "notes", list, where, required=False) or []
+    for note, npos in zip(notes, getattr(notes, "item_pos", [])):
+        if not isinstance(note, str) or not note.strip():
+            check.error(npos, f"{where}: each note must be text, found {kind_of(note)}")
+    if blocks and want is not None and _shape(blocks) != _shape(want):
+        check.error(raw.value_pos["text"], f"{where}: the text has blocks {_shape(blocks)}, the Japanese has "
+                                           f"{_shape(want)} (translate paragraph for paragraph, list for list)")
+        return None
+    if blocks and want is not None:
+        for b, w in zip(blocks, want):
+            if isinstance(b, BulletList) and len(b.items) != len(w.items):
+                check.error(raw.value_pos["text"], f"{where}: a list has {len(b.items)} items, the Japanese {len(w.items)}")
+                return None
+    if not blocks or status is None:
+        return None
+    return Translation(key, blocks, status, source, tuple(n for n in notes if isinstance(n, str)),
+                       _origin_of(raw))
+
+
+def _origin_of(raw):
+    from .model import Origin
+    return Origin(raw.pos.path, raw.pos.line, raw.pos.col)
+
+
+def load_translation(data, path: str, plan: Plan | None, problems: list[Problem]) -> dict[str, Translation]:
+    """Key ('1.1', 'preamble', 'pillar 2') → translation. Every measure, the preamble and every pillar
+    introduction must have one."""
+    check = Checker(problems)
+    if not isinstance(data, YMap):
+        problems.append(Problem(path, 1, 1, f"expected a mapping with 'preamble', 'pillars' and 'measures', found {kind_of(data)}"))
+        return {}
+    check.unknown_keys(data, {"preamble", "pillars", "measures"}, "translation")
+    out: dict[str, Translation] = {}
+    if plan is None:
+        return out
+    if "preamble" in data:
+        t = _entry(check, "preamble", data["preamble"], data.value_pos["preamble"], plan.preamble, "translation preamble")
+        if t:
+            out["preamble"] = t
+    else:
+        check.error(data.pos, "translation: missing 'preamble'")
+    pillars = {p.number: p for p in plan.pillars}
+    for group, known, want, key_of in (
+            ("pillars", pillars, lambda k: pillars[k].intro, lambda k: f"pillar {k}"),
+            ("measures", {m.id: m for m in plan.measures}, None, lambda k: k)):
+        table = check.get(data, group, dict, "translation") or YMap()
+        by_id = {m.id: m for m in plan.measures}
+        for key, raw in table.items():
+            if not isinstance(key, str):
+                check.error(table.key_pos[key], f"translation {group}: write the key {key!r} in quotes (like '1.10')")
+                continue
+            if key not in known:
+                check.error(table.key_pos[key], f"translation {group}: '{key}' is not one of the plan's {group}")
+                continue
+            shape = want(key) if want else by_id[key].blocks
+            t = _entry(check, key_of(key), raw, table.value_pos[key], shape, f"translation {group} {key}")
+            if t:
+                out[key_of(key)] = t
+        for key in known:
+            if isinstance(table, YMap) and key not in table and (want is None or want(key)):
+                check.error(table.pos, f"translation {group}: no entry for '{key}'")
+    return out
+
+
+def load_titles(data, path: str, plan: Plan | None, problems: list[Problem]) -> dict[str, Title]:
+    """Measure id → editorial short title in Japanese and English (every measure has one)."""
+    check = Checker(problems)
+    if not isinstance(data, YMap):
+        problems.append(Problem(path, 1, 1, f"expected a mapping of measure ids to titles, found {kind_of(data)}"))
+        return {}
+    out = {}
+    known = {m.id for m in plan.measures} if plan else set()
+    for key, raw in data.items():
+        where = f"titles {key}"
+        if not isinstance(key, str):
+            check.error(data.key_pos[key], f"titles: write the key {key!r} in quotes (like '1.10')")
+            continue
+        if plan and key not in known:
+            check.error(data.key_pos[key], f"titles: '{key}' is not a measure of the plan")
+            continue
+        if not check.mapping(raw, data.value_pos[key], where):
+            continue
+        check.unknown_keys(raw, set(TITLE_LIMITS), where)
+        values = {lang: check.get(raw, lang, str, where) for lang in TITLE_LIMITS}
+        for lang, limit in TITLE_LIMITS.items():
+            if values[lang] and len(values[lang]) > limit:
+                check.error(raw.value_pos[lang], f"{where}: the {lang} title has {len(values[lang])} characters (at most {limit})")
+                values[lang] = None
+        if all(values.values()):
+            out[key] = Title(key, values["ja"], values["en"], _origin_of(raw))
+    for key in sorted(known - set(data), key=lambda k: [int(x) for x in k.split(".")]):
+        check.error(data.pos, f"titles: no title for measure '{key}'")
+    return out
