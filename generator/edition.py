@@ -67,7 +67,9 @@ class Edition:
             blocks = self.blocks(m)
             text = next((b.text for b in blocks if isinstance(b, Paragraph)), "")
             length = length * 2        # English takes about twice the characters of Japanese
-        return text if len(text) <= length else text[:length].rstrip() + "…"
+        if len(text) <= length:
+            return text
+        return text[:length] + "…" if self.lang == "ja" else text[:length].rstrip() + "…"
 
     def label(self, m: Measure) -> str:
         """'Measure 2.8.8: Title' — what lists, tooltips and search results show."""
