@@ -15,7 +15,7 @@ from importlib import resources
 import networkx as nx
 
 from .model import BulletList
-from .render import Renderer
+from .index import Index
 from .text import display
 
 DATA_DIR = "data"
@@ -29,7 +29,7 @@ def _paragraphs(blocks) -> list:
     return [{"items": list(b.items)} if isinstance(b, BulletList) else b.text for b in blocks]
 
 
-def plan_data(r: Renderer) -> dict:
+def plan_data(r: Index) -> dict:
     mentions, plan = r.mentions, r.plan
     return {
         "source": plan.source, "title": list(plan.title), "date": plan.date, "place": plan.place,
@@ -91,12 +91,13 @@ def csv_tables(data: dict) -> dict[str, bytes]:
     }
 
 
-def _network_for_files(r: Renderer) -> nx.Graph:
+def _network_for_files(r: Index) -> nx.Graph:
     """The network with every attribute a string, as GraphML and GEXF readers expect."""
+    measure_word = dict(r.settings.words_of("ja").labels)["measure"]
     g = nx.Graph()
     for node, attrs in r.network.nodes(data=True):
         kind, key = attrs["kind"], attrs["id"]
-        name = (f"{r.labels['measure']} {key}" if kind == "measure"
+        name = (f"{measure_word} {key}" if kind == "measure"
                 else display((r.organisations if kind == "organisation" else r.areas)[key].ja))
         g.add_node(node, label=name, kind=kind, key=key, pillar=attrs.get("pillar", ""),
                    section=attrs.get("section", ""), type=attrs.get("type", ""))
@@ -105,7 +106,7 @@ def _network_for_files(r: Renderer) -> nx.Graph:
     return g
 
 
-def network_files(r: Renderer, epoch: int) -> dict[str, bytes]:
+def network_files(r: Index, epoch: int) -> dict[str, bytes]:
     g = _network_for_files(r)
     graphml = "\n".join(nx.generate_graphml(g, encoding="utf-8", prettyprint=True)) + "\n"
     gexf = "\n".join(nx.generate_gexf(g, encoding="utf-8", prettyprint=True)) + "\n"
@@ -115,7 +116,7 @@ def network_files(r: Renderer, epoch: int) -> dict[str, bytes]:
     return {"network.graphml": graphml.encode("utf-8"), "network.gexf": gexf.encode("utf-8")}
 
 
-def data_files(r: Renderer, epoch: int) -> dict[str, bytes]:
+def data_files(r: Index, epoch: int) -> dict[str, bytes]:
     """Every download: path under data/ → bytes."""
     data = plan_data(r)
     files = {"plan.json": (json.dumps({"$schema": "plan.schema.json", **data}, ensure_ascii=False, indent=1,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from .diagnostics import Problem
 from .load_plan import Checker, _blocks, kind_of
-from .model import BulletList, Plan, Title, Translation
+from .model import BulletList, Paragraph, Plan, Title, Translation
 from .yamlio import YMap
 
 STATUSES = ("unofficial", "official")
@@ -61,16 +61,17 @@ def load_translation(data, path: str, plan: Plan | None, problems: list[Problem]
     if not isinstance(data, YMap):
         problems.append(Problem(path, 1, 1, f"expected a mapping with 'preamble', 'pillars' and 'measures', found {kind_of(data)}"))
         return {}
-    check.unknown_keys(data, {"preamble", "pillars", "measures"}, "translation")
+    check.unknown_keys(data, {"title", "preamble", "pillars", "measures"}, "translation")
     out: dict[str, Translation] = {}
     if plan is None:
         return out
-    if "preamble" in data:
-        t = _entry(check, "preamble", data["preamble"], data.value_pos["preamble"], plan.preamble, "translation preamble")
-        if t:
-            out["preamble"] = t
-    else:
-        check.error(data.pos, "translation: missing 'preamble'")
+    for key, want in (("title", tuple(Paragraph(line) for line in plan.title)), ("preamble", plan.preamble)):
+        if key in data:
+            t = _entry(check, key, data[key], data.value_pos[key], want, f"translation {key}")
+            if t:
+                out[key] = t
+        else:
+            check.error(data.pos, f"translation: missing '{key}'")
     pillars = {p.number: p for p in plan.pillars}
     for group, known, want, key_of in (
             ("pillars", pillars, lambda k: pillars[k].intro, lambda k: f"pillar {k}"),

@@ -1,30 +1,21 @@
-"""mkdocs-macros module (mkdocs.yml: `plugins: macros: modules: [generator.macros]`).
+"""mkdocs-macros module (`plugins: macros: modules: [generator.macros]`).
 
-Hand-written pages in source/pages/ use these variables and macros; every number comes from the model.
-Macros return HTML rendered by the generator's templates, so plan text in them is escaped.
+Hand-written pages in source/pages/<lang>/ use these variables and macros. Everything comes from the
+configuration's `extra.generated`, which the generator fills in (generator/docs_tree.py: counts from the
+model and HTML blocks rendered by its templates, so plan text in them is escaped). It reads the
+configuration as a plain mapping, so it works under MkDocs and under Zensical alike.
 """
 from __future__ import annotations
 
-from generator.mkdocs_hook import site_build
-
 
 def define_env(env):
-    build = site_build(env.conf)
-    plan = build.sources.plan
-    renderer = build.renderer
-    env.variables["counts"] = {
-        "pillars": len(plan.pillars),
-        "sections": len(plan.sections),
-        "measures": len(plan.measures),
-        "acronyms": len(build.sources.catalogue.acronyms),
-        "organisations": len(build.sources.catalogue.organisations),
-        "areas": len(build.sources.catalogue.areas),
-    }
+    generated = env.conf["extra"]["generated"]
+    env.variables["counts"] = generated["counts"]
 
     @env.macro
     def home_intro() -> str:
-        return renderer.fragment("home_intro.html.j2", "")
+        return generated["home_intro"]
 
     @env.macro
     def home_pillars() -> str:
-        return renderer.fragment("home_pillars.html.j2", "")
+        return generated["home_pillars"]

@@ -1,19 +1,22 @@
-"""The only place that knows MkDocs: hands the generator's pages and navigation to it.
+"""For `make serve` only: hands the Japanese edition's generated pages and navigation to a live MkDocs.
 
-mkdocs.yml lists this file under `hooks:`. The source folder is `source/` beside mkdocs.yml, or
-the folder named by the PLAN_SOURCE environment variable (tests use it for fixtures).
+mkdocs.yml lists this file under `hooks:`. `make site` does not use it: it writes plain docs folders
+(generator/docs_tree.py) and builds those. The source folder is `source/` beside mkdocs.yml, or the one
+named by the PLAN_SOURCE environment variable (tests use it for fixtures).
 """
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
-from markupsafe import escape
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from generator import pipeline
 from generator.diagnostics import SourceError
+from generator.docs_tree import edition_extra, nav
 
 
 def source_dir(config) -> Path:
@@ -22,18 +25,17 @@ def source_dir(config) -> Path:
 
 def site_build(config) -> pipeline.Build:
     try:
-        return pipeline.build(source_dir(config), config.use_directory_urls, config.site_url or "")
+        return pipeline.build(source_dir(config), config.use_directory_urls, config.site_url or "", "ja")
     except SourceError as error:
         raise PluginError(f"the sources have problems:\n{error}") from None
 
 
-def _nav(items) -> list:
-    """MkDocs themes print navigation titles unescaped: escape them here."""
-    return [{str(escape(item.title)): item.path if item.path else _nav(item.children)} for item in items]
-
-
+@event_priority(100)      # before the macros plugin reads config.extra
 def on_config(config):
-    config.nav = _nav(site_build(config).nav)
+    build = site_build(config)
+    config.nav = nav(build.nav)
+    info = {"date": time.strftime("%Y-%m-%d", time.gmtime(pipeline.build_date())), "version": "preview"}
+    config.extra = {**config.extra, **edition_extra(build, info)}
     return config
 
 

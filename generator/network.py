@@ -102,16 +102,19 @@ def co_occurrence(g: nx.Graph) -> nx.Graph:
 NEIGHBOURS_SHOWN = 12   # a measure's graph shows at most this many other measures per organisation
 
 
-def nearest_measures(g: nx.Graph, org: str, centre: str, limit: int = NEIGHBOURS_SHOWN) -> list[str]:
+def node_order(g: nx.Graph) -> dict[str, int]:
+    """Each node's place in the network (measures in plan order)."""
+    return {n: i for i, n in enumerate(g.nodes)}
+
+
+def nearest_measures(g: nx.Graph, org: str, centre: str, order: dict[str, int],
+                     limit: int = NEIGHBOURS_SHOWN) -> list[str]:
     """An organisation's other measures, the nearest in plan order first (all of them, up to the limit)."""
-    if "order" not in g.graph:
-        g.graph["order"] = {n: i for i, n in enumerate(g.nodes)}
-    order = g.graph["order"]
     others = [m for m in g[org] if m != centre]
     return sorted(others, key=lambda m: (abs(order[m] - order[centre]), order[m]))[:limit]
 
 
-def measure_subgraph(g: nx.Graph, measure_id: str) -> nx.Graph:
+def measure_subgraph(g: nx.Graph, measure_id: str, order: dict[str, int]) -> nx.Graph:
     """The measure, its areas, its organisations, and (up to a limit) the organisations' other measures."""
     centre = measure_node(measure_id)
     keep, edges = {centre}, []
@@ -119,7 +122,7 @@ def measure_subgraph(g: nx.Graph, measure_id: str) -> nx.Graph:
         keep.add(n)
         edges.append((centre, n))
         if g.nodes[n]["kind"] == "organisation":
-            others = nearest_measures(g, n, centre)
+            others = nearest_measures(g, n, centre, order)
             keep.update(others)
             edges += [(n, m) for m in others]
     return _ordered(g, keep, edges)

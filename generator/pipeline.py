@@ -13,6 +13,9 @@ from .load_catalogue import build_catalogue
 from .load_english import load_english
 from .load_progress import ProgressReport, load_progress
 from .model import Catalogue, Plan
+from .export import data_files
+from .index import Index, build_index
+from .load_translations import load_titles, load_translation
 from .render import NavItem, Page, Renderer
 from .render_briefs import brief_pages
 from .render_data import data_and_stats
@@ -30,6 +33,9 @@ SITE_EN_FILE = "site.en.yaml"   # the English interface words
 CATALOGUE_FILES = ("organisations.yaml", "acronyms.yaml", "aoip.yaml")
 PROGRESS_DIR = "progress"     # optional: progress/<year>.yaml
 ENGLISH_FILE = "english.yaml"  # optional: English glosses of headings
+TRANSLATIONS_DIR = "translations"   # <lang>.yaml: the plan's text in that language
+TRANSLATED = ("en",)
+TITLES_FILE = "titles.yaml"    # optional: editorial short titles of the measures
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,11 +45,16 @@ class Sources:
     catalogue: Catalogue
     progress: tuple[ProgressReport, ...] = ()
     english: dict = None          # heading id → Gloss (source/english.yaml, optional)
+    translations: dict = None     # lang → key → Translation (source/translations/<lang>.yaml)
+    titles: dict = None           # measure id → Title (source/titles.yaml, optional)
 
 
 @dataclass(frozen=True, slots=True)
 class Build:
+    """One edition of the site in one URL style: its generated pages, navigation and files."""
     sources: Sources
+    index: Index
+    lang: str
     pages: tuple[Page, ...]
     nav: tuple[NavItem, ...]
     renderer: Renderer        # for hand-written pages' macros (same URLs, mentions already found)
@@ -84,9 +95,16 @@ def load(source_dir: Path) -> Sources:
     progress = load_progress(progress_files, plan, statuses, problems)
     english_path = source_dir / ENGLISH_FILE
     english = load_english(read(english_path), shown(english_path), plan, problems) if english_path.exists() else {}
+    translations = {}
+    for lang in TRANSLATED:
+        path = source_dir / TRANSLATIONS_DIR / f"{lang}.yaml"
+        data = read(path)
+        translations[lang] = load_translation(data, shown(path), plan, problems) if data is not None else {}
+    titles_path = source_dir / TITLES_FILE
+    titles = load_titles(read(titles_path), shown(titles_path), plan, problems) if titles_path.exists() else {}
     if any(p.severity == "error" for p in problems) or settings is None or plan is None:
         raise SourceError([p for p in problems if p.severity == "error"])
-    return Sources(plan, settings, catalogue, progress, english)
+    return Sources(plan, settings, catalogue, progress, english, translations, titles)
 
 
 def fingerprint(source_dir: Path) -> tuple:
@@ -94,20 +112,33 @@ def fingerprint(source_dir: Path) -> tuple:
                         for p in source_dir.rglob("*") if p.is_file()))
 
 
-@functools.lru_cache(maxsize=4)
-def _build(source_dir: Path, directory_urls: bool, site_url: str, _fingerprint: tuple) -> Build:
+def build_date(epoch: int | None = None) -> int:
+    """The build's time: SOURCE_DATE_EPOCH, else the last commit's time (sitebuild sets it), else now."""
+    return int(os.environ.get("SOURCE_DATE_EPOCH") or epoch or time.time())
+
+
+@functools.lru_cache(maxsize=2)
+def _index(source_dir: Path, _fingerprint: tuple) -> tuple[Sources, Index, dict[str, bytes]]:
     sources = load(source_dir)
-    renderer = Renderer(sources.plan, sources.settings, sources.catalogue, directory_urls, sources.progress,
-                        sources.english, site_url)
-    extra_pages, files = data_and_stats(renderer, int(os.environ.get("SOURCE_DATE_EPOCH") or time.time()))
+    index = build_index(sources.plan, sources.catalogue, sources.settings, sources.progress, sources.english,
+                        sources.translations, sources.titles)
+    return sources, index, data_files(index, build_date())
+
+
+@functools.lru_cache(maxsize=8)
+def _build(source_dir: Path, directory_urls: bool, site_url: str, lang: str, _fingerprint: tuple) -> Build:
+    sources, index, downloads = _index(source_dir, _fingerprint)
+    renderer = Renderer(index, directory_urls, site_url, lang)
+    extra_pages, files = data_and_stats(renderer, downloads)
     pages = (renderer.pages() + index_pages(renderer) + graph_pages(renderer) + extra_pages + brief_pages(renderer)
              + kiosk_pages(renderer))
-    files[INDEX_FILE] = search_index(renderer)
-    return Build(sources, tuple(pages), renderer.nav(), renderer, tuple(graph_assets()), tuple(sorted(files.items())))
+    files[INDEX_FILE] = search_index(index, renderer.edition, directory_urls)
+    return Build(sources, index, lang, tuple(pages), renderer.nav(), renderer, tuple(graph_assets()),
+                 tuple(sorted(files.items())))
 
 
-def build(source_dir: Path, directory_urls: bool, site_url: str = "") -> Build:
-    """The whole site's generated pages; cached until a file under source_dir changes.
+def build(source_dir: Path, directory_urls: bool, site_url: str = "", lang: str = "ja") -> Build:
+    """One edition's generated pages; cached until a file under source_dir changes.
     site_url: the public address ('' when there is none, as in the offline bundle): QR codes need it."""
     source_dir = source_dir.resolve()
-    return _build(source_dir, directory_urls, site_url, fingerprint(source_dir))
+    return _build(source_dir, directory_urls, site_url, lang, fingerprint(source_dir))

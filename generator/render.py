@@ -14,9 +14,10 @@ from dataclasses import dataclass
 import jinja2
 from markupsafe import escape
 
-from .linker import Matcher, find_mentions, related_measures
+from .index import Index
+from .linker import Matcher, related_measures
 from .model import BulletList, Catalogue, Measure, Paragraph, Plan
-from .network import build_network, institution_stats, layout, measure_node, measure_subgraph
+from .network import measure_node, measure_subgraph
 from .paths import Links, src
 from .cache import folder as cache_folder, source_of
 from .qrcodes import qr_svg
@@ -25,6 +26,13 @@ from .richtext import RichText, expansion
 from .settings import Settings
 from .text import display
 from .edition import Edition, english_catalogue
+
+
+@functools.lru_cache(maxsize=8)
+def _rich(catalogue: Catalogue, lang: str) -> RichText:
+    """Finds names in text of one language (the catalogue is frozen, so one per catalogue and language)."""
+    cat = catalogue if lang == "ja" else english_catalogue(catalogue)
+    return RichText(cat, Matcher(cat))
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,12 +46,6 @@ class NavItem:
     title: str
     path: str | None
     children: tuple["NavItem", ...] = ()
-
-
-def summary(measure: Measure, length: int) -> str:
-    first = next((b.text for b in measure.blocks if isinstance(b, Paragraph)), measure.texts[0])
-    text = display(first)
-    return text if len(text) <= length else text[:length] + "…"
 
 
 def environment(edition: Edition) -> jinja2.Environment:
@@ -86,49 +88,36 @@ def _yaml_json(value) -> str:
 
 
 class Renderer:
-    def __init__(self, plan: Plan, settings: Settings, catalogue: Catalogue, directory_urls: bool, progress=(),
-                 english=None, site_url: str = "", lang: str = "ja", translations=None, titles=None,
-                 base: "Renderer | None" = None):
-        """base: a renderer of the same plan in another language or URL style, whose derived tables
-        (mentions, network, layouts) are reused instead of computed again."""
-        self.plan = plan
+    """Pages of one edition (language) in one URL style, from the shared index: the Jinja templates,
+    the edition's words and a url() function. Everything it reads is in `index` or `edition`."""
+
+    def __init__(self, index: Index, directory_urls: bool, site_url: str = "", lang: str = "ja"):
+        self.index = index
         self.lang = lang
+        self.directory_urls = directory_urls
         self.site_url = site_url.rstrip("/") + "/" if site_url else ""
-        self.english = english or {}
-        self.progress = progress
+        settings = index.settings
         words = settings.words_of(lang)
         self.words = words.all()
+        self.labels = dict(words.labels)
         self.statuses = dict(words.progress_statuses)
         self.kinds = dict(words.acronym_kinds)
-        self.edition = Edition(lang, words, self.english, translations or {}, titles or {}, settings.summary_length)
-        self.catalogue = catalogue
-        self.matcher = base.matcher if base else Matcher(catalogue)
-        self.mentions = base.mentions if base else find_mentions(plan, self.matcher)
-        self.rich_ja = base.rich_ja if base else RichText(catalogue, self.matcher)
-        self.rich = self.rich_ja if lang == "ja" else RichText(catalogue, Matcher(english_catalogue(catalogue)))
-        self.acronyms = {a.slug: a for a in catalogue.acronyms}
-        self.organisations = {o.slug: o for o in catalogue.organisations}
-        self.areas = {a.slug: a for a in catalogue.areas}
-        self.assignments = {a.measure: a for a in catalogue.assignments}
-        self.settings = settings
-        self.directory_urls = directory_urls
+        self.edition = Edition(lang, words, index.glosses, index.translations.get(lang, {}), index.titles,
+                               settings.summary_length)
+        self.rich_ja = _rich(index.catalogue, "ja")
+        self.rich = _rich(index.catalogue, lang)
         self.env = environment(self.edition)
-        self.measures = {m.id: m for m in plan.measures}
-        self.sections = {s.id: s for s in plan.sections}
-        self.pillars = {p.number: p for p in plan.pillars}
-        self.labels = dict(words.labels)
-        self.wording = dict(words.wording)
-        self.network = base.network if base else build_network(plan, catalogue, self.mentions)
-        self._network_layout = base._network_layout if base else None
-        self.institutions = base.institutions if base else institution_stats(self.network)
-        self.node_text = NodeText(self, {m.id: summary(m, settings.summary_length) for m in plan.measures})
+        self.node_text = NodeText(index, self.edition)
+        # the index's tables, under the names the render modules use
+        self.plan, self.catalogue, self.settings = index.plan, index.catalogue, settings
+        self.progress, self.english, self.mentions, self.network = index.progress, index.glosses, index.mentions, index.network
+        self.institutions, self.measures, self.sections, self.pillars = index.institutions, index.measures, index.sections, index.pillars
+        self.acronyms, self.organisations, self.areas = index.acronyms, index.organisations, index.areas
+        self.assignments = index.assignments
 
     def graph(self, sub, here: str, centre: str | None = None, explorer: bool = False) -> GraphData:
-        positions = None
-        if sub is self.network:                 # the whole network is drawn on several pages: lay it out once
-            if self._network_layout is None:
-                self._network_layout = layout(sub, self.settings.graph.seed)
-            positions = self._network_layout
+        # the whole network is drawn on several pages: its layout comes once from the index's cache
+        positions = self.index.whole_layout() if sub is self.network else None
         return vis_data(sub, self.node_text, self.settings.graph, here, self.directory_urls, centre, explorer,
                         positions)
 
@@ -181,9 +170,9 @@ class Renderer:
         orgs = self.orgs_of(m.id)
         reach = [(o, [self.measures[i] for i in self.mentions.measures_of_organisation(o.slug) if i != m.id])
                  for o in orgs]
-        graph = self.graph(measure_subgraph(self.network, m.id), here, measure_node(m.id))
+        graph = self.graph(measure_subgraph(self.network, m.id, self.index.order), here, measure_node(m.id))
         return self.page(
-            here, f"{label} {m.id}", f"{label} {m.id}: {summary(m, 110)}", "measure.html.j2",
+            here, self.measure_title(m), f"{label} {m.id}: {self.edition.summary(m, 110)}", "measure.html.j2",
             m=m, pillar=self.pillars[m.pillar], section=section, position=siblings.index(m.id) + 1,
             prev=ms[index - 1] if index > 0 else None, next=ms[index + 1] if index + 1 < len(ms) else None,
             rich_blocks=self.rich_blocks(m), assignment=assignment,
@@ -193,6 +182,11 @@ class Renderer:
             measure_orgs=orgs, graph=graph, reach=reach, progress=self.progress_of(m.id), share=self.share(here),
             related=[(self.measures[r], [self.organisations[o] for o in shared])
                      for r, shared in related_measures(m, self.mentions)])
+
+    def measure_title(self, m: Measure) -> str:
+        """'措置 2.8.8 …' / 'Measure 2.8.8: …': the page title, with the short title when there is one."""
+        title = self.edition.title(m)
+        return f"{self.labels['measure']} {m.id}" + (f" {title}" if title and self.lang == "ja" else f": {title}" if title else "")
 
     def rich_blocks(self, m: Measure, rich: RichText | None = None, blocks=None) -> list[dict]:
         """A measure's text (this edition's language unless blocks are given) as linked segments."""
@@ -208,7 +202,7 @@ class Renderer:
 
     def pillar_page(self, pillar) -> Page:
         sections = [self.sections[s] for s in pillar.section_ids]
-        title = f"{pillar.number}. {display(pillar.title)}"
+        title = f"{pillar.number}. {self.edition.name(pillar)}"
         return self.page(
             f"pillars/{pillar.number}", title, f"{self.labels['pillar']} {title}", "pillar.html.j2",
             pillar=pillar, sections=sections, measures=[self.measures[i] for i in pillar.measure_ids],
@@ -216,7 +210,7 @@ class Renderer:
 
     def section_page(self, index: int, section) -> Page:
         ss = self.plan.sections
-        title = f"{section.id} {display(section.title)}"
+        title = f"{section.id} {self.edition.name(section)}"
         return self.page(
             f"sections/{section.slug}", title, f"{self.labels['section']} {title}", "section.html.j2",
             section=section, pillar=self.pillars[section.pillar],
@@ -226,8 +220,8 @@ class Renderer:
     def nav(self) -> tuple[NavItem, ...]:
         items = [NavItem(self.labels["home"], "index.md")]
         for pillar in self.plan.pillars:
-            title = f"{pillar.number}. {display(pillar.title)}"
-            children = tuple(NavItem(f"{s.id} {display(s.title)}", src(f"sections/{s.slug}"))
+            title = f"{pillar.number}. {self.edition.name(pillar)}"
+            children = tuple(NavItem(f"{s.id} {self.edition.name(s)}", src(f"sections/{s.slug}"))
                              for s in (self.sections[i] for i in pillar.section_ids))
             if children:
                 items.append(NavItem(title, None, (NavItem(title, src(f"pillars/{pillar.number}")),) + children))

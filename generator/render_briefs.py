@@ -4,14 +4,13 @@ from __future__ import annotations
 from .network import area_node, area_subgraph, organisation_node, organisation_subgraph
 from .render import Page, Renderer
 from .render_graph import static_picture
-from .text import display
 
 
 def _brief(r: Renderer, slug: str, kind: str, sub, centre: str, measure_ids, live: str) -> Page:
     measures = [r.measures[i] for i in measure_ids]
     orgs = list(dict.fromkeys(o for m in measure_ids for o in r.mentions.organisations[m]))
     item = r.organisations[slug] if kind == "organisation" else r.areas[slug]
-    name = display(item.ja)
+    name = r.edition.name(item)
     pillars = sorted({m.pillar for m in measures}, key=int)
     others = [o for o in orgs if o != slug]
     counts = {"count": len(measures), "pillars": ", ".join(pillars) or "—", "others": len(others)}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import charts
-from .export import DATA_DIR, data_files, schema
+from .export import DATA_DIR, schema
 from .render import Page, Renderer
 from .text import display
 
@@ -60,24 +60,24 @@ def stats_charts(r: Renderer) -> list[Chart]:
     groups = []                                   # (label, count, pillar)
     for p in plan.pillars:
         if p.section_ids:
-            groups += [(f"{s.id} {display(s.title)}", len(s.measure_ids), p.number)
+            groups += [(f"{s.id} {r.edition.name(s)}", len(s.measure_ids), p.number)
                        for s in (r.sections[i] for i in p.section_ids)]
         else:
-            groups.append((f"{p.number}. {display(p.title)}", len(p.measure_ids), p.number))
-    per_area = [(display(a.ja), sum(1 for x in r.catalogue.assignments if a.slug in x.areas)) for a in r.catalogue.areas]
+            groups.append((f"{p.number}. {r.edition.name(p)}", len(p.measure_ids), p.number))
+    per_area = [(r.edition.name(a), sum(1 for x in r.catalogue.assignments if a.slug in x.areas)) for a in r.catalogue.areas]
     top = sorted(r.institutions.values(), key=lambda s: s.rank)[:TOP]
     heat_orgs = [s for s in sorted(r.institutions.values(), key=lambda s: s.rank) if s.measures][:HEAT]
     pillars = [p.number for p in plan.pillars]
     heat = [[sum(1 for m in r.mentions.measures_of_organisation(s.slug) if r.measures[m].pillar == n) for n in pillars]
             for s in heat_orgs]
     acronyms = [len({a for m in p.measure_ids for a in r.mentions.acronyms[m]}) for p in plan.pillars]
-    name = lambda slug: display(r.organisations[slug].ja)           # noqa: E731
+    name = lambda slug: r.edition.name(r.organisations[slug])          # noqa: E731
     colour_of_type = dict(r.settings.graph.organisation_types)
-    say, sep = r.say, r.wording["list_separator"]
+    say, sep = r.say, r.words["list_separator"]
     measures_axis, pillar_label = say("chart_axis_measures"), r.labels["pillar"]
     biggest = max(groups, key=lambda g: g[1])
     across = sum(1 for row in heat if sum(1 for v in row if v) > 1)
-    pillar_names = [f"{p.number}. {display(p.title)}" for p in plan.pillars]
+    pillar_names = [f"{p.number}. {r.edition.name(p)}" for p in plan.pillars]
     return [
         Chart("measures-by-section", say("chart_measures_by_section"),
               say("chart_measures_by_section_alt", top=biggest[0], count=biggest[1]),
@@ -110,9 +110,9 @@ def stats_charts(r: Renderer) -> list[Chart]:
     ]
 
 
-def data_and_stats(r: Renderer, epoch: int) -> tuple[list[Page], dict[str, bytes]]:
-    """Both pages, and the files they link to (path in the site → bytes)."""
-    files = data_files(r, epoch)
+def data_and_stats(r: Renderer, files: dict[str, bytes]) -> tuple[list[Page], dict[str, bytes]]:
+    """Both pages, and the files they link to (path in the site → bytes); files: the downloads of
+    export.data_files, the same in every edition."""
     chart_list = stats_charts(r)
     pages = [data_page(r, files),
              r.page(STATS_DIR, r.labels["stats"], r.labels["stats_description"], "stats.html.j2", charts=chart_list,

@@ -54,43 +54,43 @@ def attribute_value(text: str) -> Markup:
 
 
 class NodeText:
-    """Labels and tooltips of nodes and legend entries, as plain text."""
+    """Labels and tooltips of nodes and legend entries in one edition's language, as plain text."""
 
-    def __init__(self, renderer, summaries: dict[str, str]):
-        self.r = renderer
-        self.summaries = summaries
+    def __init__(self, index, edition):
+        self.index = index
+        self.edition = edition
+        labels = dict(edition.words.labels)
+        self.measure_word, self.pillar_word, self.area_word = labels["measure"], labels["pillar"], labels["aoip"]
+        self.summaries = {m.id: edition.label(m) for m in index.plan.measures}
+        self.short = {a.organisation: a.acronym for a in reversed(index.catalogue.acronyms) if a.organisation}
 
     def label(self, kind: str, key: str) -> str:
-        r = self.r
         if kind == "m":
             return key
         if kind == "a":
-            return display(r.areas[key].ja)
-        org = r.organisations[key]
-        short = [a.acronym for a in r.catalogue.acronyms if a.organisation == key]
-        name = short[0] if short else display(org.ja)
+            return self.edition.name(self.index.areas[key])
+        name = self.short.get(key) or self.edition.name(self.index.organisations[key])
         return name if len(name) <= 14 else name[:13] + "…"
 
     def title(self, kind: str, key: str, short: bool = False) -> str:
-        r = self.r
         if kind == "m":
             text = self.summaries[key]
-            return f"{r.labels['measure']} {key}\n{text[:24] + '…' if short and len(text) > 25 else text}"
-        item = r.areas[key] if kind == "a" else r.organisations[key]
-        return f"{display(item.ja)}\n{item.en}"
-
+            return f"{self.measure_word} {key}\n{text[:24] + '…' if short and len(text) > 25 else text}"
+        item = self.index.areas[key] if kind == "a" else self.index.organisations[key]
+        if self.edition.lang == "ja":
+            return f"{display(item.ja)}\n{item.en}"
+        return item.en
 
     def shared(self, measure_ids) -> str:
-        return f"{self.r.labels['measure']} {', '.join(measure_ids)}"
+        return f"{self.measure_word} {', '.join(measure_ids)}"
 
     def group(self, group: str) -> str:
-        r = self.r
         if group.startswith("p"):
             number = group[1:]
-            return f"{r.labels['pillar']} {number}. {display(r.pillars[number].title)}"
+            return f"{self.pillar_word} {number}. {self.edition.name(self.index.pillars[number])}"
         if group.startswith("t-"):
-            return next(t.ja for t in r.catalogue.org_types if t.slug == group[2:])
-        return r.labels["aoip"]
+            return next(self.edition.name(t) for t in self.index.catalogue.org_types if t.slug == group[2:])
+        return self.area_word
 
 
 def style_options(style) -> dict:

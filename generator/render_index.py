@@ -22,7 +22,8 @@ def acronym_pages(r: Renderer) -> list[Page]:
                     groups=groups, total=len(ordered))]
     for a in r.catalogue.acronyms:
         uses = [(r.measures[m], r.mentions.sentences[(m, a.slug)]) for m in r.mentions.measures_of_acronym(a.slug)]
-        description = f"{a.acronym}: {display(a.ja or '')} {a.en or ''}".strip()
+        parts = (display(a.ja or ''), a.en or '') if r.lang == "ja" else (a.en or '',)
+        description = f"{a.acronym}: {' '.join(parts)}".strip()
         pages.append(r.page(f"acronyms/{a.slug}", a.acronym, description, "acronym.html.j2", a=a, uses=uses,
                             org=r.organisations.get(a.organisation) if a.organisation else None))
     return pages
@@ -44,7 +45,7 @@ def organisation_pages(r: Renderer) -> list[Page]:
         graph = r.graph(organisation_subgraph(r.network, o.slug), here, organisation_node(o.slug))
         rows = [(r.measures[i], r.orgs_of(i, o.slug)) for i in ids]
         pages.append(r.page(
-            here, display(o.ja), r.say("organisation_description", name=display(o.ja), en=o.en, count=len(ids)),
+            here, r.edition.name(o), r.say("organisation_description", name=r.edition.name(o), en=o.en, count=len(ids)),
             "organisation.html.j2", org=o, type=types[o.type], count=len(ids),
             by_pillar=[(p, ms) for p, ms in by_pillar if ms], partners=partners,
             org_acronyms=[a for a in r.catalogue.acronyms if a.organisation == o.slug],
@@ -73,7 +74,7 @@ def area_pages(r: Renderer) -> list[Page]:
         here = f"aoip/{area.slug}"
         graph = r.graph(area_subgraph(r.network, area.slug), here, area_node(area.slug))
         rows = [(r.measures[i], r.orgs_of(i)) for i in chosen]
-        pages.append(r.page(here, display(area.ja), r.say("area_description", name=display(area.ja), en=area.en, count=len(chosen)),
+        pages.append(r.page(here, r.edition.name(area), r.say("area_description", name=r.edition.name(area), en=area.en, count=len(chosen)),
                             "area.html.j2", area=area, tree=tree, count=len(chosen),
                             graph=graph, rows=rows, share=r.share(here)))
     return pages

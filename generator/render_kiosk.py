@@ -2,7 +2,7 @@
 explorer graph, with large touch targets; overrides/assets/javascripts/kiosk.js runs it."""
 from __future__ import annotations
 
-from .render import Page, Renderer, summary
+from .render import Page, Renderer
 
 
 def kiosk_pages(r: Renderer) -> list[Page]:
@@ -17,4 +17,4 @@ def kiosk_pages(r: Renderer) -> list[Page]:
     return [r.page("kiosk", r.labels["kiosk"], r.labels["kiosk_description"], "kiosk.html.j2",
                    hide=("navigation", "toc", "footer"), steps=steps, graph=graph,
                    total=len(r.plan.measures), organisation_count=len(r.catalogue.organisations),
-                   summaries={m.id: summary(m, 60) for m in r.plan.measures})]
+                   summaries={m.id: r.edition.summary(m, 60) for m in r.plan.measures})]

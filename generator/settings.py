@@ -26,7 +26,7 @@ LABELS = ("home", "pillar", "section", "measure", "measures_unit", "indexes", "a
           "data", "data_description", "data_plan", "data_schema", "data_measures", "data_organisations", "data_acronyms",
           "data_measure_organisations", "data_measure_areas", "data_graphml", "data_gexf", "stats", "stats_description",
           "progress", "progress_description", "progress_none", "about", "briefs", "briefs_description",
-          "kiosk", "kiosk_description")
+          "kiosk", "kiosk_description", "site_name", "site_description", "language_name_other")
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,7 +1,7 @@
 """`make site`: check the sources, build both sites into a temporary folder, then swap them in.
 
-site/                          the site for the web (mkdocs.yml)
-dist/<name>-offline.zip        the offline bundle (mkdocs.offline.yml), for file://
+site/                          the site for the web (mkdocs.yml): Japanese at the root, English in en/
+dist/<name>-offline.zip        the offline bundle (mkdocs.offline.yml), for file://, both languages
 dist/<name>-offline.zip.sha256 its checksum
 If anything fails, site/ and dist/ are left exactly as they were.
 """
@@ -19,6 +19,8 @@ from pathlib import Path
 
 from . import pipeline
 from .diagnostics import SourceError
+from .docs_tree import TARGETS, write_tree
+from .edition import LANGS as EDITIONS
 
 BUNDLE_NAME = "asean-japan-plan"
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,20 +50,57 @@ def _version() -> str:
 
 def build_info(text: Path, epoch: int) -> dict[str, str]:
     """Build date, version and the official text's checksum, shown in every page's footer."""
-    return {"AJP_BUILD_DATE": time.strftime("%Y-%m-%d", time.gmtime(epoch)), "AJP_BUILD_VERSION": _version(),
-            "AJP_SOURCE_SHA256": hashlib.sha256(text.read_bytes()).hexdigest(),
-            "AJP_BUNDLE": f"{BUNDLE_NAME}-offline.zip"}
+    return {"date": time.strftime("%Y-%m-%d", time.gmtime(epoch)), "version": _version(),
+            "source": hashlib.sha256(text.read_bytes()).hexdigest(), "bundle": f"{BUNDLE_NAME}-offline.zip"}
 
 
-def _mkdocs(config: str, dest: Path, source: Path, epoch: int, info: dict[str, str]) -> bool:
-    env = {**os.environ, "PLAN_SOURCE": str(source.resolve()), "SOURCE_DATE_EPOCH": str(epoch),
-           "NO_MKDOCS_2_WARNING": "1", **info}
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(ROOT / config), "-d", str(dest)]
-    result = subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True)
-    if result.returncode != 0:
-        print(f"mkdocs build ({config}) failed:\n{result.stderr.strip() or result.stdout.strip()}", file=sys.stderr)
-        return False
-    return True
+def _pages_dir(source: Path, lang: str) -> Path:
+    own = source / "pages" / lang
+    return own if own.is_dir() else ROOT / "source" / "pages" / lang
+
+
+def write_trees(source: Path, dest: Path, targets, site_url: str, info: dict[str, str]) -> dict[tuple[str, str], Path]:
+    """One plain docs folder per target and edition: (target, lang) → its mkdocs.yml."""
+    configs = {}
+    for target in targets:
+        web = target == "web"
+        for lang in EDITIONS:
+            build = pipeline.build(source, web, site_url if web else "", lang)
+            url = (site_url.rstrip("/") + "/" + ("" if lang == "ja" else f"{lang}/")) if web and site_url else ""
+            configs[(target, lang)] = write_tree(build, dest / f"{target}-{lang}", target, url, info,
+                                                 _pages_dir(source, lang))
+    return configs
+
+
+def run_builders(jobs: list[tuple[Path, Path]], epoch: int, builder: list[str], parallel: int = 2) -> bool:
+    """Build each (config, output folder), `parallel` at a time; print the errors of every failed one."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "NO_MKDOCS_2_WARNING": "1"}
+    ok, running, waiting = True, [], list(jobs)
+    while waiting or running:
+        while waiting and len(running) < parallel:
+            config, dest = waiting.pop(0)
+            cmd = [*builder, "-f", str(config), "-d", str(dest)]
+            running.append((config, subprocess.Popen(cmd, env=env, cwd=config.parent, stdout=subprocess.PIPE,
+                                                     stderr=subprocess.PIPE, text=True)))
+        config, proc = running.pop(0)
+        out, err = proc.communicate()
+        if proc.returncode != 0:
+            print(f"{' '.join(builder[2:3]) or builder[0]} build of {config.parent.name} failed:\n"
+                  f"{(err or out).strip()}", file=sys.stderr)
+            ok = False
+    return ok
+
+
+MKDOCS = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
+
+
+def _assemble(built: Path, target: str, into: Path) -> Path:
+    """The Japanese edition at the root, every other edition in <lang>/ inside it."""
+    root = built / f"{target}-ja"
+    for lang in EDITIONS[1:]:
+        (built / f"{target}-{lang}").rename(root / lang)
+    root.rename(into)
+    return into
 
 
 def write_checksums(folder: Path) -> None:
@@ -100,15 +139,19 @@ def build_all(source: Path, out: Path) -> int:
         return 1
     epoch = _epoch()
     info = build_info(source / sources.plan.source, epoch)
+    site_url = os.environ.get("SITE_URL", "")
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".build-", dir=out) as tmp_name:
         tmp = Path(tmp_name)
-        online, offline, dist = tmp / "site", tmp / "offline", tmp / "dist"
-        if not (_mkdocs("mkdocs.yml", online, source, epoch, info)
-                and _mkdocs("mkdocs.offline.yml", offline, source, epoch, info)):
+        configs = write_trees(source, tmp / "trees", TARGETS, site_url, info)
+        built = tmp / "built"
+        if not run_builders([(config, built / f"{t}-{lang}") for (t, lang), config in configs.items()], epoch, MKDOCS):
             print("site/ and dist/ were left as they were.", file=sys.stderr)
             return 1
+        online = _assemble(built, "web", tmp / "site")
+        offline = _assemble(built, "offline", tmp / "offline")
         write_checksums(offline)
+        dist = tmp / "dist"
         dist.mkdir()
         zip_path = dist / f"{BUNDLE_NAME}-offline.zip"
         write_zip(offline, zip_path, f"{BUNDLE_NAME}-offline", epoch)

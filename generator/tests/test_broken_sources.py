@@ -31,6 +31,7 @@ def prepare(name: str, tmp: Path) -> tuple[Path, dict]:
     site = (ROOT / "source" / "site.yaml").read_text(encoding="utf-8")
     graph = (CASES / "_base" / "site-graph.yaml").read_text(encoding="utf-8")
     (source / "site.yaml").write_text(site[:site.index("\ngraph:")] + "\n" + graph, encoding="utf-8")
+    shutil.copyfile(ROOT / "source" / "site.en.yaml", source / "site.en.yaml")
     meta = yaml.safe_load((case / "case.yaml").read_text(encoding="utf-8")) or {}
     for path in case.iterdir():
         if path.is_dir():
