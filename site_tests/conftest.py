@@ -38,8 +38,8 @@ PORT = _free_port()
 SITE_URL = f"http://127.0.0.1:{PORT}/"
 
 
-def build_site(out: Path, source: Path = ROOT / "source") -> subprocess.CompletedProcess:
-    env = {**os.environ, "SOURCE_DATE_EPOCH": "1702771200", "SITE_URL": SITE_URL}
+def build_site(out: Path, source: Path = ROOT / "source", cache: bool = True) -> subprocess.CompletedProcess:
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1702771200", "SITE_URL": SITE_URL} | ({} if cache else {"AJP_CACHE": "off"})
     return subprocess.run([sys.executable, "-m", "generator", "--source", str(source), "site", "--out", str(out)],
                           cwd=ROOT, env=env, capture_output=True, text=True)
 

@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 from bs4 import BeautifulSoup
 
 from .conftest import SITE_URL
-from .test_crosslinks import PLAN
+from .test_crosslinks import PLAN, SOURCES
 
 
 def sha256(path) -> str:
@@ -67,7 +67,8 @@ def test_site_is_deployable(site, html):
     page = html("measures/2-8-8/index.html")
     assert page.select_one("link[rel=icon]")["href"].endswith("favicon.svg")
     assert (site / "assets/images/favicon.svg").is_file()
-    assert page.select_one("meta[property='og:title']")["content"] == "措置 2.8.8"
+    title = SOURCES.titles["2.8.8"].ja       # the editorial short title follows the number
+    assert page.select_one("meta[property='og:title']")["content"] == f"措置 2.8.8 {title}"
     assert page.select_one("meta[property='og:url']")["content"] == f"{SITE_URL}measures/2-8-8/"
     assert page.select_one("meta[property='og:description']")["content"].startswith("措置 2.8.8:")
     assert page.select_one("title").get_text().startswith("措置 2.8.8")
