@@ -2,8 +2,12 @@
 
   import [--check]   official text → source/plan.yaml (with --check: only verify they agree)
   check              read and check every source file; print all problems
-  site [--offline-only|--online-only]
-                     check, then build site/ and dist/ (see generator/sitebuild.py)
+  site [--out DIR] [--builder mkdocs|zensical]
+                     check, then build site/ and dist/ (see generator/sitebuild.py); with Zensical
+                     (make site-zensical): site-zensical/ and dist-zensical/
+  docs DIR [--target web|offline]
+                     check, then write the plain docs folders a builder reads: DIR/<target>-<lang>/
+                     (docs/ and mkdocs.yml) for each edition (see generator/docs_tree.py)
 """
 from __future__ import annotations
 
@@ -86,13 +90,21 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("check", help="check every source file")
     site = sub.add_parser("site", help="check, then build site/ and the offline bundle in dist/")
     site.add_argument("--out", type=Path, default=Path("."), help="folder that receives site/ and dist/")
+    site.add_argument("--builder", choices=("mkdocs", "zensical"), default="mkdocs",
+                      help="zensical: build with Zensical into site-zensical/ and dist-zensical/")
+    docs = sub.add_parser("docs", help="check, then write the docs folders of every edition for a builder")
+    docs.add_argument("dir", type=Path, help="folder to write (must not exist yet)")
+    docs.add_argument("--target", choices=("web", "offline"), action="append", help="default: both")
     args = parser.parse_args(argv)
     if args.command == "import":
         return cmd_import(args.source, args.check)
     if args.command == "check":
         return cmd_check(args.source)
-    from .sitebuild import build_all
-    return build_all(args.source, args.out)
+    if args.command == "docs":
+        from .sitebuild import write_docs
+        return write_docs(args.source, args.dir, tuple(args.target or ("web", "offline")))
+    from .sitebuild import BUILDERS, build_all
+    return build_all(args.source, args.out, BUILDERS[args.builder])
 
 
 if __name__ == "__main__":

@@ -85,12 +85,14 @@ def generated_for_macros(build: Build) -> dict:
             "home_intro": r.fragment("home_intro.html.j2", ""), "home_pillars": r.fragment("home_pillars.html.j2", "")}
 
 
-def edition_config(build: Build, target: str, site_url: str, info: dict[str, str]) -> dict:
+def edition_config(build: Build, target: str, site_url: str, info: dict[str, str], builder: str = "mkdocs") -> dict:
     config = base_config(target)
     words = build.renderer.words
     config.update({"site_name": words["site_name"], "site_description": words["site_description"],
                    "docs_dir": "docs", "site_dir": "site", "site_url": site_url, "nav": nav(build.nav)})
     config["theme"] = {**config["theme"], "language": build.lang, "custom_dir": str(ROOT / "overrides")}
+    if builder == "zensical":
+        config["theme"]["variant"] = "classic"      # Material's look (Zensical's default is "modern")
     config["extra"] = {**(config.get("extra") or {}), **edition_extra(build, info)}
     other_url = ""
     if site_url:
@@ -100,7 +102,8 @@ def edition_config(build: Build, target: str, site_url: str, info: dict[str, str
     return config
 
 
-def write_tree(build: Build, dest: Path, target: str, site_url: str, info: dict[str, str], pages_dir: Path) -> Path:
+def write_tree(build: Build, dest: Path, target: str, site_url: str, info: dict[str, str], pages_dir: Path,
+               builder: str = "mkdocs") -> Path:
     """dest/docs/… and dest/mkdocs.yml for one edition and target; returns the config's path."""
     docs = dest / "docs"
     docs.mkdir(parents=True)
@@ -115,7 +118,7 @@ def write_tree(build: Build, dest: Path, target: str, site_url: str, info: dict[
         target_path.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, target_path)
     config = dest / "mkdocs.yml"
-    config.write_text(yaml.safe_dump(edition_config(build, target, site_url, info), allow_unicode=True,
+    config.write_text(yaml.safe_dump(edition_config(build, target, site_url, info, builder), allow_unicode=True,
                                      sort_keys=False, width=1000), encoding="utf-8")
     return config
 

@@ -15,6 +15,7 @@ import sys
 import tempfile
 import time
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import pipeline
@@ -59,7 +60,8 @@ def _pages_dir(source: Path, lang: str) -> Path:
     return own if own.is_dir() else ROOT / "source" / "pages" / lang
 
 
-def write_trees(source: Path, dest: Path, targets, site_url: str, info: dict[str, str]) -> dict[tuple[str, str], Path]:
+def write_trees(source: Path, dest: Path, targets, site_url: str, info: dict[str, str],
+                builder: str = "mkdocs") -> dict[tuple[str, str], Path]:
     """One plain docs folder per target and edition: (target, lang) → its mkdocs.yml."""
     configs = {}
     for target in targets:
@@ -68,30 +70,50 @@ def write_trees(source: Path, dest: Path, targets, site_url: str, info: dict[str
             build = pipeline.build(source, web, site_url if web else "", lang)
             url = (site_url.rstrip("/") + "/" + ("" if lang == "ja" else f"{lang}/")) if web and site_url else ""
             configs[(target, lang)] = write_tree(build, dest / f"{target}-{lang}", target, url, info,
-                                                 _pages_dir(source, lang))
+                                                 _pages_dir(source, lang), builder)
     return configs
 
 
-def run_builders(jobs: list[tuple[Path, Path]], epoch: int, builder: list[str], parallel: int = 2) -> bool:
+@dataclass(frozen=True)
+class Builder:
+    """A static-site builder run on the docs folders: its command, and where its output lands."""
+    name: str
+    command: tuple[str, ...]           # followed by the config file
+    writes_to_dest: bool               # takes `-d DEST`; otherwise it writes the config's site_dir
+    suffix: str = ""                   # site<suffix>/ and dist<suffix>/
+
+
+MKDOCS = Builder("mkdocs", (sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f"), True)
+ZENSICAL = Builder("zensical", (str(ROOT / ".venv-zensical" / "bin" / "zensical"), "build", "-f"), False, "-zensical")
+BUILDERS = {b.name: b for b in (MKDOCS, ZENSICAL)}
+
+
+def run_builders(jobs: list[tuple[Path, Path]], epoch: int, builder: Builder, parallel: int = 2) -> bool:
     """Build each (config, output folder), `parallel` at a time; print the errors of every failed one."""
-    env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1",
+           "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
     ok, running, waiting = True, [], list(jobs)
     while waiting or running:
         while waiting and len(running) < parallel:
             config, dest = waiting.pop(0)
-            cmd = [*builder, "-f", str(config), "-d", str(dest)]
-            running.append((config, subprocess.Popen(cmd, env=env, cwd=config.parent, stdout=subprocess.PIPE,
-                                                     stderr=subprocess.PIPE, text=True)))
-        config, proc = running.pop(0)
+            cmd = [*builder.command, str(config)] + (["-d", str(dest)] if builder.writes_to_dest else [])
+            try:
+                proc = subprocess.Popen(cmd, env=env, cwd=config.parent, stdout=subprocess.PIPE,
+                                        stderr=subprocess.PIPE, text=True)
+            except OSError as error:
+                print(f"{builder.name}: cannot run {cmd[0]}: {error.strerror}", file=sys.stderr)
+                return False
+            running.append((config, dest, proc))
+        config, dest, proc = running.pop(0)
         out, err = proc.communicate()
         if proc.returncode != 0:
-            print(f"{' '.join(builder[2:3]) or builder[0]} build of {config.parent.name} failed:\n"
-                  f"{(err or out).strip()}", file=sys.stderr)
+            message = (err or out).split("Traceback (most recent call last)")[0].strip()   # its message, not its stack
+            print(f"{builder.name} build of {config.parent.name} failed:\n{message}", file=sys.stderr)
             ok = False
+        elif not builder.writes_to_dest:
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            (config.parent / "site").rename(dest)
     return ok
-
-
-MKDOCS = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
 
 
 def _assemble(built: Path, target: str, into: Path) -> Path:
@@ -129,13 +151,36 @@ def _swap(new: Path, target: Path, trash: Path) -> None:
     new.rename(target)
 
 
-def build_all(source: Path, out: Path) -> int:
+def _load(source: Path, failed: str):
     try:
-        sources = pipeline.load(source)
+        return pipeline.load(source)
     except SourceError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
-        print(f"{len(error.problems)} problem(s); site/ and dist/ were left as they were.", file=sys.stderr)
+        print(f"{len(error.problems)} problem(s); {failed}", file=sys.stderr)
+        return None
+
+
+def write_docs(source: Path, dest: Path, targets) -> int:
+    """`python -m generator docs DIR`: the docs folders of every edition, for any builder."""
+    sources = _load(source, "nothing was written.")
+    if sources is None:
+        return 1
+    if dest.exists():
+        print(f"{dest}: already exists (give a new folder)", file=sys.stderr)
+        return 1
+    epoch = _epoch()
+    configs = write_trees(source, dest, targets, os.environ.get("SITE_URL", ""),
+                          build_info(source / sources.plan.source, epoch))
+    for (target, lang), config in configs.items():
+        print(f"{target} {lang}: {config}")
+    return 0
+
+
+def build_all(source: Path, out: Path, builder: Builder = MKDOCS) -> int:
+    site_name, dist_name = f"site{builder.suffix}", f"dist{builder.suffix}"
+    sources = _load(source, f"{site_name}/ and {dist_name}/ were left as they were.")
+    if sources is None:
         return 1
     epoch = _epoch()
     info = build_info(source / sources.plan.source, epoch)
@@ -143,10 +188,10 @@ def build_all(source: Path, out: Path) -> int:
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".build-", dir=out) as tmp_name:
         tmp = Path(tmp_name)
-        configs = write_trees(source, tmp / "trees", TARGETS, site_url, info)
+        configs = write_trees(source, tmp / "trees", TARGETS, site_url, info, builder.name)
         built = tmp / "built"
-        if not run_builders([(config, built / f"{t}-{lang}") for (t, lang), config in configs.items()], epoch, MKDOCS):
-            print("site/ and dist/ were left as they were.", file=sys.stderr)
+        if not run_builders([(config, built / f"{t}-{lang}") for (t, lang), config in configs.items()], epoch, builder):
+            print(f"{site_name}/ and {dist_name}/ were left as they were.", file=sys.stderr)
             return 1
         online = _assemble(built, "web", tmp / "site")
         offline = _assemble(built, "offline", tmp / "offline")
@@ -159,7 +204,7 @@ def build_all(source: Path, out: Path) -> int:
         (dist / f"{zip_path.name}.sha256").write_text(f"{digest}  {zip_path.name}\n", encoding="utf-8")
         trash = tmp / "old"
         trash.mkdir()
-        _swap(online, out / "site", trash)
-        _swap(dist, out / "dist", trash)
-    print(f"built {out / 'site'} and {out / 'dist' / zip_path.name}")
+        _swap(online, out / site_name, trash)
+        _swap(dist, out / dist_name, trash)
+    print(f"built {out / site_name} and {out / dist_name / zip_path.name}")
     return 0
