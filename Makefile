@@ -8,13 +8,34 @@ PY := $(VENV)/bin/python
 DEPS := $(VENV)/.deps-installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve bench check import browser fonts clean lock
+.PHONY: site test serve bench check import browser fonts clean lock site-zensical test-zensical docs
 
 site: $(DEPS) fonts
 	$(PY) -m generator site
 
 test: $(DEPS) browser
 	$(PY) -m pytest
+
+# The same docs folders built with Zensical (Material's successor; only an alpha installs today) into
+# site-zensical/ and dist-zensical/, and the browser tests that matter run against that output.
+# Not part of `make test` or CI while only an alpha installs.
+ZVENV := .venv-zensical
+ZDEPS := $(ZVENV)/.deps-installed
+
+site-zensical: $(DEPS) $(ZDEPS) fonts
+	$(PY) -m generator site --builder zensical
+
+test-zensical: site-zensical browser
+	AJP_TEST_ZENSICAL=1 $(PY) -m pytest site_tests/test_zensical.py
+
+$(ZDEPS): requirements-zensical.lock
+	test -x $(ZVENV)/bin/python || $(PYTHON) -m venv $(ZVENV)
+	$(ZVENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-zensical.lock
+	touch $@
+
+# The plain docs folders every builder reads (see generator/docs_tree.py): make docs DIR=/tmp/docs
+docs: $(DEPS)
+	$(PY) -m generator docs $(DIR)
 
 # Speed and size, measured on this machine (not a test): prints a table with ratios and targets.
 bench: $(DEPS) fonts browser
@@ -55,4 +76,4 @@ lock: $(DEPS)
 	mv requirements.lock.new requirements.lock
 
 clean:
-	rm -rf site dist .pytest_cache
+	rm -rf site dist site-zensical dist-zensical .pytest_cache

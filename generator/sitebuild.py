@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -96,7 +97,7 @@ def run_builders(jobs: list[tuple[Path, Path]], epoch: int, builder: Builder, pa
     while waiting or running:
         while waiting and len(running) < parallel:
             config, dest = waiting.pop(0)
-            cmd = [*builder.command, str(config)] + (["-d", str(dest)] if builder.writes_to_dest else [])
+            cmd = [*builder.command, str(config.resolve())] + (["-d", str(dest.resolve())] if builder.writes_to_dest else [])
             try:
                 proc = subprocess.Popen(cmd, env=env, cwd=config.parent, stdout=subprocess.PIPE,
                                         stderr=subprocess.PIPE, text=True)
@@ -107,7 +108,8 @@ def run_builders(jobs: list[tuple[Path, Path]], epoch: int, builder: Builder, pa
         config, dest, proc = running.pop(0)
         out, err = proc.communicate()
         if proc.returncode != 0:
-            message = (err or out).split("Traceback (most recent call last)")[0].strip()   # its message, not its stack
+            message = (err or out).split("Traceback (most recent call last)")[0]   # its message, not its stack
+            message = re.sub(r"\x1b\[[0-9;]*m", "", message).strip()                  # nor its colours
             print(f"{builder.name} build of {config.parent.name} failed:\n{message}", file=sys.stderr)
             ok = False
         elif not builder.writes_to_dest:
