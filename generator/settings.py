@@ -26,7 +26,8 @@ LABELS = ("home", "pillar", "section", "measure", "measures_unit", "indexes", "a
           "data", "data_description", "data_plan", "data_schema", "data_measures", "data_organisations", "data_acronyms",
           "data_measure_organisations", "data_measure_areas", "data_graphml", "data_gexf", "stats", "stats_description",
           "progress", "progress_description", "progress_none", "about", "briefs", "briefs_description",
-          "kiosk", "kiosk_description", "site_name", "site_description", "language_name_other")
+          "kiosk", "kiosk_description", "site_name", "site_description", "language_name_other", "language_choice",
+          "language_read_ja", "language_read_en")
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,9 @@ If anything fails, site/ and dist/ are left exactly as they were.
 """
 from __future__ import annotations
 
+import gzip
 import hashlib
+import html
 import os
 import re
 import shutil
@@ -68,8 +70,8 @@ def write_trees(source: Path, dest: Path, targets, site_url: str, info: dict[str
     for target in targets:
         web = target == "web"
         for lang in EDITIONS:
-            build = pipeline.build(source, web, site_url if web else "", lang)
             url = (site_url.rstrip("/") + "/" + ("" if lang == "ja" else f"{lang}/")) if web and site_url else ""
+            build = pipeline.build(source, web, url, lang)
             configs[(target, lang)] = write_tree(build, dest / f"{target}-{lang}", target, url, info,
                                                  _pages_dir(source, lang), builder)
     return configs
@@ -116,6 +118,33 @@ def run_builders(jobs: list[tuple[Path, Path]], epoch: int, builder: Builder, pa
             dest.parent.mkdir(parents=True, exist_ok=True)
             (config.parent / "site").rename(dest)
     return ok
+
+
+def add_hreflang(site: Path, site_url: str) -> None:
+    """Page-for-page language pairs in each edition's sitemap.xml (xhtml:link hreflang, which search engines
+    read; the head links only the editions' roots, see overrides/partials/ajp-alternate.html)."""
+    root = site_url.rstrip("/") + "/"
+    roots = {lang: root + ("" if lang == "ja" else f"{lang}/") for lang in EDITIONS}
+    for lang in EDITIONS:
+        folder = site if lang == "ja" else site / lang
+        sitemap = folder / "sitemap.xml"
+        if not sitemap.is_file():
+            continue
+
+        def pair(match: re.Match) -> str:
+            path = match.group(1)[len(roots[lang]):]
+            links = "".join(f'<xhtml:link rel="alternate" hreflang="{other}" href="{html.escape(roots[other] + path)}"/>'
+                            for other in EDITIONS)
+            return match.group(0) + links
+
+        text = sitemap.read_text(encoding="utf-8")
+        text = re.sub(r"<loc>([^<]*)</loc>", pair, text)
+        text = text.replace('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"',
+                            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+                            'xmlns:xhtml="http://www.w3.org/1999/xhtml"', 1)
+        sitemap.write_text(text, encoding="utf-8")
+        with gzip.GzipFile(folder / "sitemap.xml.gz", "wb", mtime=0) as gz:
+            gz.write(text.encode("utf-8"))
 
 
 def _assemble(built: Path, target: str, into: Path) -> Path:
@@ -196,6 +225,8 @@ def build_all(source: Path, out: Path, builder: Builder = MKDOCS) -> int:
             print(f"{site_name}/ and {dist_name}/ were left as they were.", file=sys.stderr)
             return 1
         online = _assemble(built, "web", tmp / "site")
+        if site_url:
+            add_hreflang(online, site_url)
         offline = _assemble(built, "offline", tmp / "offline")
         write_checksums(offline)
         dist = tmp / "dist"
