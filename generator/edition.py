@@ -78,8 +78,9 @@ class Edition:
 
 
 def english_catalogue(catalogue: Catalogue) -> Catalogue:
-    """The catalogue as the English text names it: acronyms by themselves, organisations by their English
-    name and their Latin aliases (ＪＩＣＡ → JICA), so that the same linker finds them in English."""
+    """The catalogue as the English text names it: acronyms by themselves (and their plural, EPAs),
+    organisations by their English name and their Latin aliases (ＪＩＣＡ → JICA), so that the same linker
+    finds them in English."""
     def latin(forms):
         out = []
         for f in forms:
@@ -87,7 +88,9 @@ def english_catalogue(catalogue: Catalogue) -> Catalogue:
             if n.isascii() and n not in out:
                 out.append(n)
         return out
-    acronyms = tuple(dataclasses.replace(a, forms=tuple(dict.fromkeys([a.acronym, *latin(a.forms)])))
+    def plural(acronym: str) -> list[str]:          # English writes "EPAs" for several EPAs
+        return [acronym + "s"] if acronym[-1:].isupper() else []
+    acronyms = tuple(dataclasses.replace(a, forms=tuple(dict.fromkeys([a.acronym, *plural(a.acronym), *latin(a.forms)])))
                      for a in catalogue.acronyms)
     orgs = tuple(dataclasses.replace(o, aliases=tuple(dict.fromkeys([o.en, *latin(o.aliases)])))
                  for o in catalogue.organisations)
