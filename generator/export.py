@@ -29,6 +29,16 @@ def _paragraphs(blocks) -> list:
     return [{"items": list(b.items)} if isinstance(b, BulletList) else b.text for b in blocks]
 
 
+def _english(r: Index, measure_id: str) -> dict:
+    """The measure's short titles and English text with its status (see source/translations/en.yaml)."""
+    title, t = r.titles.get(measure_id), r.translations.get("en", {}).get(measure_id)
+    return {"title": title.ja if title else None, "title_en": title.en if title else None,
+            "text_en": "\n".join(x for b in t.blocks for x in (b.items if isinstance(b, BulletList) else (b.text,)))
+            if t else None,
+            "text_en_status": t.status if t else None, "text_en_source": t.source if t else None,
+            "text_en_notes": list(t.notes) if t else []}
+
+
 def plan_data(r: Index) -> dict:
     mentions, plan = r.mentions, r.plan
     return {
@@ -42,7 +52,7 @@ def plan_data(r: Index) -> dict:
                       "text_display": display("\n".join(m.texts)),
                       "organisations": list(mentions.organisations[m.id]), "acronyms": list(mentions.acronyms[m.id]),
                       "areas": list(r.assignments[m.id].areas), "area_rationale": r.assignments[m.id].rationale,
-                      "page": f"measures/{m.slug}/"} for m in plan.measures],
+                      "page": f"measures/{m.slug}/", **_english(r, m.id)} for m in plan.measures],
         "organisation_types": [{"slug": t.slug, "ja": t.ja, "en": t.en} for t in r.catalogue.org_types],
         "organisations": [{"slug": o.slug, "ja": o.ja, "en": o.en, "en_confirmed": not o.en_low_confidence,
                            "type": o.type, "aliases": list(o.aliases),
@@ -71,8 +81,10 @@ def csv_tables(data: dict) -> dict[str, bytes]:
     j = ";".join
     return {
         "measures.csv": _csv(
-            ["id", "printed", "pillar", "section", "text_display", "text", "areas", "organisations", "acronyms", "page"],
-            [[m["id"], m["printed"], m["pillar"], m["section"] or "", m["text_display"], m["text"], j(m["areas"]),
+            ["id", "printed", "pillar", "section", "title", "title_en", "text_display", "text", "text_en",
+             "text_en_status", "areas", "organisations", "acronyms", "page"],
+            [[m["id"], m["printed"], m["pillar"], m["section"] or "", m["title"] or "", m["title_en"] or "",
+              m["text_display"], m["text"], m["text_en"] or "", m["text_en_status"] or "", j(m["areas"]),
               j(m["organisations"]), j(m["acronyms"]), m["page"]] for m in data["measures"]]),
         "organisations.csv": _csv(
             ["slug", "ja", "en", "en_confirmed", "type", "aliases", "measure_count", "measures"],

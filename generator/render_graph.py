@@ -61,7 +61,8 @@ class NodeText:
         self.edition = edition
         labels = dict(edition.words.labels)
         self.measure_word, self.pillar_word, self.area_word = labels["measure"], labels["pillar"], labels["aoip"]
-        self.summaries = {m.id: edition.label(m) for m in index.plan.measures}
+        self.titles = {m.id: edition.title(m) for m in index.plan.measures}
+        self.summaries = {m.id: edition.summary(m) for m in index.plan.measures}
         self.short = {a.organisation: a.acronym for a in reversed(index.catalogue.acronyms) if a.organisation}
 
     def label(self, kind: str, key: str) -> str:
@@ -73,9 +74,10 @@ class NodeText:
         return name if len(name) <= 14 else name[:13] + "…"
 
     def title(self, kind: str, key: str, short: bool = False) -> str:
-        if kind == "m":
-            text = self.summaries[key]
-            return f"{self.measure_word} {key}\n{text[:24] + '…' if short and len(text) > 25 else text}"
+        if kind == "m":      # number and short title, then the start of the text
+            text, title = self.summaries[key], self.titles[key]
+            head = f"{self.measure_word} {key}" + (f": {title}" if title else "")
+            return f"{head}\n{text[:24] + '…' if short and len(text) > 25 else text}"
         item = self.index.areas[key] if kind == "a" else self.index.organisations[key]
         if self.edition.lang == "ja":
             return f"{display(item.ja)}\n{item.en}"

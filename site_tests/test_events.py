@@ -158,13 +158,15 @@ def test_headings_have_english_glosses_marked_unofficial(html):
         assert html(f"sections/{s.slug}/index.html").select_one("article h1 .ajp-gloss[lang=en]"), s.id
 
 
-def test_english_about_page_is_linked_from_every_page(site, html):
+def test_about_page_is_linked_from_every_page_in_both_editions(site, html):
     for path in ["index.html", "measures/1-1/index.html", "graph/index.html", "briefs/jica/index.html"]:
-        link = html(path).select_one("a.ajp-about-link")
-        assert link is not None and link["href"].rstrip("/").endswith("about"), path
-    about = html("about/index.html")
-    assert about.select_one("div[lang=en] strong") is not None          # Markdown inside the English block
-    assert "machine-translated" in about.get_text() and "(unofficial)" in about.get_text()
+        for prefix in ("", "en/"):
+            link = html(prefix + path).select_one("a.ajp-about-link")
+            assert link is not None and link["href"].rstrip("/").endswith("about"), prefix + path
+    about = html("en/about/index.html")
+    assert about.html["lang"] == "en" and about.select_one("article strong") is not None    # Markdown rendered
+    assert "unofficial translation" in about.get_text() and "official English text prevails" in about.get_text()
+    assert html("about/index.html").html["lang"] == "ja"
 
 
 # --- progress reports -----------------------------------------------------------------------------

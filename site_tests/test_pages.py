@@ -102,6 +102,8 @@ def test_pages_stay_japanese_and_local(html):
         url = tag.get("href") or tag.get("src")
         if "canonical" in (tag.get("rel") or []):
             assert url == SITE_URL + "measures/1-1/"      # the public address, not something to load
+        elif "alternate" in (tag.get("rel") or []):       # hreflang: the public roots of the two editions
+            assert url in (SITE_URL, SITE_URL + "en/"), url
         else:
             assert not re.match(r"https?://", url), url
 

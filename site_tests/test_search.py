@@ -10,7 +10,7 @@ import pytest
 
 from generator.text import display
 
-from .test_crosslinks import CAT, MENTIONS, PLAN
+from .test_crosslinks import CAT, MENTIONS, PLAN, SOURCES
 
 ORGS = {o.slug: o for o in CAT.organisations}
 
@@ -66,7 +66,8 @@ def plausible(query: str, measure_id: str) -> bool:
     """A found measure contains the query, or names it through its number, organisations or acronyms."""
     q = fold(query)
     m = next(x for x in PLAN.measures if x.id == measure_id)
-    names = [m.id, m.printed]
+    title = SOURCES.titles.get(m.id)
+    names = [m.id, m.printed] + ([title.ja, title.en] if title else [])    # the editorial title is searched too
     for slug in MENTIONS.organisations[m.id]:
         names += [ORGS[slug].ja, ORGS[slug].en, *ORGS[slug].aliases]
     acronyms = {a.slug: a for a in CAT.acronyms}
