@@ -77,7 +77,9 @@ class NodeText:
         if kind == "m":      # number and short title, then the start of the text
             text, title = self.summaries[key], self.titles[key]
             head = f"{self.measure_word} {key}" + (f": {title}" if title else "")
-            return f"{head}\n{text[:24] + '…' if short and len(text) > 25 else text}"
+            if short:        # a big graph: keep its data small
+                return head if title else f"{head}\n{text[:24] + '…' if len(text) > 25 else text}"
+            return f"{head}\n{text}"
         item = self.index.areas[key] if kind == "a" else self.index.organisations[key]
         if self.edition.lang == "ja":
             return f"{display(item.ja)}\n{item.en}"

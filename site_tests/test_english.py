@@ -110,7 +110,7 @@ def switch_target(site, path: str, online: bool = True) -> str:
     assert link is not None, path
     target = posixpath.normpath(posixpath.join(posixpath.dirname(path), link["href"]))
     if (site / target).is_dir():
-        target = posixpath.join(target, "index.html")
+        target = posixpath.normpath(posixpath.join(target, "index.html"))
     if online:
         langs = {link["hreflang"] for link in soup.select("link[rel=alternate][hreflang]")}
         assert langs == {"ja", "en"}, path
