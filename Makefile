@@ -39,7 +39,7 @@ docs: $(DEPS)
 
 # Speed and size, measured on this machine (not a test): prints a table with ratios and targets.
 bench: $(DEPS) fonts browser
-	$(PY) -m generator.bench
+	$(PY) -m site_tests.bench
 
 serve: $(DEPS)
 	$(PY) -m mkdocs serve

@@ -52,6 +52,7 @@ def plan_data(r: Index) -> dict:
                       "text_display": display("\n".join(m.texts)),
                       "organisations": list(mentions.organisations[m.id]), "acronyms": list(mentions.acronyms[m.id]),
                       "areas": list(r.assignments[m.id].areas), "area_rationale": r.assignments[m.id].rationale,
+                      "area_rationale_en": r.assignments[m.id].rationale_en,
                       "page": f"measures/{m.slug}/", **_english(r, m.id)} for m in plan.measures],
         "organisation_types": [{"slug": t.slug, "ja": t.ja, "en": t.en} for t in r.catalogue.org_types],
         "organisations": [{"slug": o.slug, "ja": o.ja, "en": o.en, "en_confirmed": not o.en_low_confidence,
@@ -98,8 +99,8 @@ def csv_tables(data: dict) -> dict[str, bytes]:
             ["measure", "organisation"],
             [[m["id"], o] for m in data["measures"] for o in m["organisations"]]),
         "measure_areas.csv": _csv(
-            ["measure", "area", "rationale"],
-            [[m["id"], a, m["area_rationale"]] for m in data["measures"] for a in m["areas"]]),
+            ["measure", "area", "rationale", "rationale_en"],
+            [[m["id"], a, m["area_rationale"], m["area_rationale_en"]] for m in data["measures"] for a in m["areas"]]),
     }
 
 

@@ -133,6 +133,9 @@ def load_acronyms(data, path: str, problems: list[Problem], organisations: set[s
     return tuple(out), tuple(nots)
 
 
+ALONE = "cross-cutting"       # the value for measures outside the four AOIP areas
+
+
 def load_areas(data, path: str, problems: list[Problem], plan: Plan | None):
     check = Checker(problems)
     areas, seen = [], {}
@@ -144,40 +147,42 @@ def load_areas(data, path: str, problems: list[Problem], plan: Plan | None):
             areas.append(Area(slug, *values, _origin(pos)))
     if not isinstance(data, YMap):
         return tuple(areas), ()
-    rules = {}
-    for key in ("defaults", "overrides"):
-        table = check.get(data, key, dict, "aoip") or YMap()
-        for target, rule in table.items():
-            tpos = table.key_pos[target]
-            target = str(target)
-            if not check.mapping(rule, table.value_pos[target] if target in table.value_pos else tpos, f"{key} {target}"):
-                continue
-            check.unknown_keys(rule, {"areas", "rationale"}, f"{key} {target}")
-            names = _strings(check, rule, "areas", f"{key} {target}")
-            for name in names:
-                if name not in seen:
-                    check.error(rule.value_pos["areas"], f"{key} {target}: unknown area '{name}' (expected one of: {', '.join(seen)})")
-            rationale = check.get(rule, "rationale", str, f"{key} {target}")
-            rules[(key, target)] = (names, rationale, tpos)
+    check.unknown_keys(data, {"areas", "measures"}, "aoip")
+    table = check.get(data, "measures", dict, "aoip") or YMap()
+    known = {m.id for m in plan.measures} if plan else None
+    found = {}
+    for key, entry in table.items():
+        kpos = table.key_pos[key]
+        if not isinstance(key, str):
+            check.error(kpos, f"aoip measures: write the measure id {key!r} in quotes (like '1.10'): unquoted, "
+                              "YAML reads it as a number")
+            continue
+        where = f"aoip measure {key}"
+        if known is not None and key not in known:
+            check.error(kpos, f"aoip measures: '{key}' is not a measure of the plan")
+            continue
+        if not check.mapping(entry, table.value_pos[key], where):
+            continue
+        check.unknown_keys(entry, {"areas", "rationale", "rationale_en"}, where)
+        names = _strings(check, entry, "areas", where)
+        for name in names:
+            if name not in seen:
+                check.error(entry.value_pos["areas"], f"{where}: unknown area '{name}' (expected one of: {', '.join(seen)})")
+        if ALONE in names and len(names) > 1:
+            check.error(entry.value_pos["areas"], f"{where}: '{ALONE}' means outside the four areas: it cannot be "
+                                                  f"combined with another area")
+        texts = [check.get(entry, k, str, where) for k in ("rationale", "rationale_en")]
+        if names and None not in texts:
+            found[key] = AreaAssignment(key, names, texts[0], texts[1], _origin(kpos))
     if plan is None:
         return tuple(areas), ()
-    known = {m.id for m in plan.measures} | {p.number for p in plan.pillars} | {s.id for s in plan.sections}
-    for (key, target), (_, _, tpos) in rules.items():
-        if target not in known:
-            check.error(tpos, f"{key}: '{target}' is not a measure, section or pillar of the plan")
-    assignments = []
-    for m in plan.measures:
-        for key, target in (("overrides", m.id), ("defaults", m.section or ""), ("defaults", m.pillar)):
-            if (key, target) in rules:
-                names, rationale, tpos = rules[(key, target)]
-                assignments.append(AreaAssignment(m.id, names, rationale or "", "override" if key == "overrides"
-                                                  else f"default {target}", _origin(tpos)))
-                break
-        else:
-            at = data.key_pos.get("defaults", data.pos)
-            problems.append(Problem(at.path, at.line, at.col, f"measure {m.id} has no AOIP area (expected a default "
-                                                              f"for {m.section or m.pillar} or an override for {m.id})"))
-    return tuple(areas), tuple(assignments)
+    present = {str(key) for key in table}       # an unquoted id is already reported: not reported missing too
+    missing = [m.id for m in plan.measures if m.id not in present]
+    if missing:
+        at = data.key_pos.get("measures", data.pos)
+        problems.append(Problem(at.path, at.line, at.col, f"no AOIP classification for measure(s) {', '.join(missing)} "
+                                                          "(every measure needs areas, rationale and rationale_en)"))
+    return tuple(areas), tuple(found[m.id] for m in plan.measures if m.id in found)
 
 
 def build_catalogue(files: dict, problems: list[Problem], plan: Plan | None) -> Catalogue:

@@ -140,10 +140,11 @@ class Area:
 
 @dataclass(frozen=True, slots=True)
 class AreaAssignment:
+    """The editorial AOIP classification of one measure, with its own reason in both languages."""
     measure: str
     areas: tuple[str, ...]
     rationale: str
-    rule: str                    # 'default 2.4' or 'override'
+    rationale_en: str
     origin: Origin
 
 

@@ -60,7 +60,7 @@ def area_pages(r: Renderer) -> list[Page]:
     pages = [r.page("aoip", r.labels["aoip"], r.say("aoip_description"), "aoip_index.html.j2",
                     rows=rows, total=len(r.plan.measures), classified=len(r.catalogue.assignments))]
     for area in r.catalogue.areas:
-        chosen = {x.measure: x.rationale for x in members[area.slug]}
+        chosen = {x.measure: x.rationale if r.lang == "ja" else x.rationale_en for x in members[area.slug]}
         tree = []
         for pillar in r.plan.pillars:
             groups = []

@@ -96,6 +96,9 @@ def test_bundle_opens_on_a_choice_of_language_and_works_in_english(watched, offl
     assert page.locator("html").get_attribute("lang") == "ja"
     page.goto((offline / "en/graph/index.html").as_uri())
     page.wait_for_selector(".ajp-graph[data-drawn=true]")
-    page.goto((offline / "en/kiosk/index.html").as_uri())
-    page.wait_for_selector(".ajp-graph[data-drawn=true]", timeout=10_000)
+    page.goto((offline / "en/kiosk/index.html").as_uri() + "?idle=60")
+    page.wait_for_selector("[data-kiosk][data-ready]")
+    assert "Implementation Mechanism" in page.locator("[data-kiosk]").inner_text()     # the English start screen
+    page.locator('[data-step="0"] [data-go="5"]').click()
+    page.wait_for_selector('[data-step="5"] .ajp-graph[data-drawn=true]')
     assert watched.errors == [] and watched.external == []
