@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import functools
 import os
-import time
+import subprocess
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -112,9 +112,17 @@ def fingerprint(source_dir: Path) -> tuple:
                         for p in source_dir.rglob("*") if p.is_file()))
 
 
-def build_date(epoch: int | None = None) -> int:
-    """The build's time: SOURCE_DATE_EPOCH, else the last commit's time (sitebuild sets it), else now."""
-    return int(os.environ.get("SOURCE_DATE_EPOCH") or epoch or time.time())
+def build_date() -> int:
+    """The build's time, in one place for every output (footers, sitemap, GEXF, zip): SOURCE_DATE_EPOCH,
+    else the time of the last commit, so that rebuilds are identical; without git, 1980-01-01."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return int(os.environ["SOURCE_DATE_EPOCH"])
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=Path(__file__).resolve().parent.parent,
+                             capture_output=True, text=True)
+        return int(out.stdout.strip())
+    except (OSError, ValueError):
+        return 315532800  # 1980-01-01, the earliest time a zip file can hold
 
 
 @functools.lru_cache(maxsize=2)

@@ -30,17 +30,6 @@ BUNDLE_NAME = "asean-japan-plan"
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _epoch() -> int:
-    """SOURCE_DATE_EPOCH, or the time of the last commit, so that rebuilds are identical."""
-    if os.environ.get("SOURCE_DATE_EPOCH"):
-        return int(os.environ["SOURCE_DATE_EPOCH"])
-    try:
-        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True)
-        return int(out.stdout.strip())
-    except (OSError, ValueError):
-        return 315532800  # 1980-01-01, the earliest time a zip file can hold
-
-
 def _version() -> str:
     """The commit the site is built from ('+' when the working tree has changes), or 'unknown'."""
     try:
@@ -200,7 +189,7 @@ def write_docs(source: Path, dest: Path, targets) -> int:
     if dest.exists():
         print(f"{dest}: already exists (give a new folder)", file=sys.stderr)
         return 1
-    epoch = _epoch()
+    epoch = pipeline.build_date()
     configs = write_trees(source, dest, targets, os.environ.get("SITE_URL", ""),
                           build_info(source / sources.plan.source, epoch))
     for (target, lang), config in configs.items():
@@ -213,7 +202,7 @@ def build_all(source: Path, out: Path, builder: Builder = MKDOCS) -> int:
     sources = _load(source, f"{site_name}/ and {dist_name}/ were left as they were.")
     if sources is None:
         return 1
-    epoch = _epoch()
+    epoch = pipeline.build_date()
     info = build_info(source / sources.plan.source, epoch)
     site_url = os.environ.get("SITE_URL", "")
     out.mkdir(parents=True, exist_ok=True)
