@@ -162,22 +162,11 @@ def _ordered(g: nx.Graph, keep: set[str], edges) -> nx.Graph:
     return sub
 
 
-def shells(g: nx.Graph, centre: str) -> list[list[str]]:
-    """Rings around the centre by distance; each ring ordered by the ring before it, then plan order."""
-    rings, seen = [[centre]], {centre}
-    while True:
-        ring = [n for inner in rings[-1] for n in g[inner] if n not in seen]
-        ring = list(dict.fromkeys(ring))
-        if not ring:
-            return rings
-        seen.update(ring)
-        rings.append(ring)
-
-
 def _rings(g: nx.Graph, centre: str, spacing: float) -> dict[str, tuple[int, int]]:
     """Each ring evenly spaced, each node as near as the spacing allows to the angle of its parents."""
     angles, radius, out = {centre: 0.0}, 0.0, {centre: (0, 0)}
-    for depth, ring in enumerate(shells(g, centre)[1:], 1):
+    # rings by distance (breadth-first layers: each ring ordered by the ring before it, then plan order)
+    for depth, ring in enumerate(list(nx.bfs_layers(g, [centre]))[1:], 1):
         radius = max(radius + 110, spacing * len(ring) / (2 * math.pi))
         step = 2 * math.pi / len(ring)
         if depth == 1:

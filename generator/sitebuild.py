@@ -52,18 +52,20 @@ def _pages_dir(source: Path, lang: str) -> Path:
     return own if own.is_dir() else ROOT / "source" / "pages" / lang
 
 
-def write_trees(source: Path, dest: Path, targets, site_url: str, info: dict[str, str],
-                builder: str = "mkdocs") -> dict[tuple[str, str], Path]:
-    """One plain docs folder per target and edition: (target, lang) → its mkdocs.yml."""
-    configs = {}
+def iter_trees(source: Path, dest: Path, targets, site_url: str, info: dict[str, str], builder: str = "mkdocs"):
+    """One plain docs folder per target and edition, written when asked for: yields ((target, lang), its
+    mkdocs.yml), so that a builder can start on one folder while the next is being written."""
     for target in targets:
         web = target == "web"
         for lang in EDITIONS:
             url = (site_url.rstrip("/") + "/" + ("" if lang == "ja" else f"{lang}/")) if web and site_url else ""
             build = pipeline.build(source, web, url, lang)
-            configs[(target, lang)] = write_tree(build, dest / f"{target}-{lang}", target, url, info,
-                                                 _pages_dir(source, lang), builder)
-    return configs
+            yield (target, lang), write_tree(build, dest / f"{target}-{lang}", target, url, info,
+                                             _pages_dir(source, lang), builder)
+
+
+def write_trees(*args, **kwargs) -> dict[tuple[str, str], Path]:
+    return dict(iter_trees(*args, **kwargs))
 
 
 @dataclass(frozen=True)
@@ -80,33 +82,53 @@ ZENSICAL = Builder("zensical", (str(ROOT / ".venv-zensical" / "bin" / "zensical"
 BUILDERS = {b.name: b for b in (MKDOCS, ZENSICAL)}
 
 
-def run_builders(jobs: list[tuple[Path, Path]], epoch: int, builder: Builder, parallel: int = 2) -> bool:
-    """Build each (config, output folder), `parallel` at a time; print the errors of every failed one."""
+def run_builders(jobs, epoch: int, builder: Builder, parallel: int = 2) -> bool:
+    """Build each (config, output folder) as the jobs come (the generator writes the next docs folder while
+    the builders work), `parallel` builders at a time; print the errors of every failed one."""
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1",
            "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
-    ok, running, waiting = True, [], list(jobs)
-    while waiting or running:
-        while waiting and len(running) < parallel:
-            config, dest = waiting.pop(0)
-            cmd = [*builder.command, str(config.resolve())] + (["-d", str(dest.resolve())] if builder.writes_to_dest else [])
-            try:
-                proc = subprocess.Popen(cmd, env=env, cwd=config.parent, stdout=subprocess.PIPE,
-                                        stderr=subprocess.PIPE, text=True)
-            except OSError as error:
-                print(f"{builder.name}: cannot run {cmd[0]}: {error.strerror}", file=sys.stderr)
-                return False
-            running.append((config, dest, proc))
-        config, dest, proc = running.pop(0)
-        out, err = proc.communicate()
+    running, queued, failed = [], [], []
+
+    def start(config: Path, dest: Path) -> None:
+        cmd = [*builder.command, str(config.resolve())] + (["-d", str(dest.resolve())] if builder.writes_to_dest else [])
+        log = tempfile.TemporaryFile(mode="w+", encoding="utf-8")       # no pipe to fill up while we work
+        try:
+            proc = subprocess.Popen(cmd, env=env, cwd=config.parent, stdout=log, stderr=subprocess.STDOUT, text=True)
+        except OSError as error:
+            failed.append(f"{builder.name}: cannot run {cmd[0]}: {error.strerror}")
+            return
+        running.append((config, dest, proc, log))
+
+    def finish(item) -> None:
+        config, dest, proc, log = item
+        proc.wait()
+        running.remove(item)
+        log.seek(0)
         if proc.returncode != 0:
-            message = (err or out).split("Traceback (most recent call last)")[0]   # its message, not its stack
-            message = re.sub(r"\x1b\[[0-9;]*m", "", message).strip()                  # nor its colours
-            print(f"{builder.name} build of {config.parent.name} failed:\n{message}", file=sys.stderr)
-            ok = False
+            message = log.read().split("Traceback (most recent call last)")[0]     # its message, not its stack
+            message = re.sub(r"\x1b\[[0-9;]*m", "", message).strip()              # nor its colours
+            failed.append(f"{builder.name} build of {config.parent.name} failed:\n{message}")
         elif not builder.writes_to_dest:
             dest.parent.mkdir(parents=True, exist_ok=True)
             (config.parent / "site").rename(dest)
-    return ok
+        log.close()
+
+    def fill() -> None:
+        for item in [r for r in running if r[2].poll() is not None]:
+            finish(item)
+        while queued and len(running) < parallel:
+            start(*queued.pop(0))
+
+    for job in jobs:              # asking for the next job writes its docs folder
+        queued.append(job)
+        fill()
+    while queued or running:
+        if running:
+            finish(running[0])
+        fill()
+    for message in failed:
+        print(message, file=sys.stderr)
+    return not failed
 
 
 def add_hreflang(site: Path, site_url: str) -> None:
@@ -208,9 +230,10 @@ def build_all(source: Path, out: Path, builder: Builder = MKDOCS) -> int:
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".build-", dir=out) as tmp_name:
         tmp = Path(tmp_name)
-        configs = write_trees(source, tmp / "trees", TARGETS, site_url, info, builder.name)
         built = tmp / "built"
-        if not run_builders([(config, built / f"{t}-{lang}") for (t, lang), config in configs.items()], epoch, builder):
+        jobs = ((config, built / f"{t}-{lang}")
+                for (t, lang), config in iter_trees(source, tmp / "trees", TARGETS, site_url, info, builder.name))
+        if not run_builders(jobs, epoch, builder):
             print(f"{site_name}/ and {dist_name}/ were left as they were.", file=sys.stderr)
             return 1
         online = _assemble(built, "web", tmp / "site")

@@ -136,7 +136,7 @@ def floor_config(tmp: Path) -> Path:
 
 # --- page weight -------------------------------------------------------------------------------------
 
-WHOLE_NETWORK = {"graph", "kiosk"}      # pages that draw the whole network: reported on their own
+WHOLE_NETWORK = {"graph", "kiosk", "en/graph", "en/kiosk"}      # pages that draw the whole network: reported on their own
 
 def weights(site: Path, dist: Path) -> dict:
     measures = sorted((p.stat().st_size for p in (site / "measures").glob("*/index.html")))
