@@ -11,7 +11,7 @@ import zipfile
 import pytest
 from bs4 import BeautifulSoup
 
-from .conftest import ROOT, SITE_URL, serve
+from .conftest import PORT, ROOT, SITE_URL, serve
 
 pytestmark = pytest.mark.skipif(os.environ.get("AJP_TEST_ZENSICAL") != "1",
                                 reason="Zensical is tested by `make test-zensical`")
@@ -53,7 +53,7 @@ def test_same_pages_as_mkdocs(site, zsite):
 def article(path) -> str:
     soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
     node = soup.select_one("article")
-    for tag in node.select("a.headerlink"):        # permalink anchors differ in markup only
+    for tag in node.select("a.headerlink, a#__skip"):   # permalink anchors and Zensical's skip target: markup only
         tag.decompose()
     return re.sub(r"\s+", " ", str(node))
 
@@ -73,7 +73,7 @@ def test_no_canonical_without_an_address_and_no_external_assets(zoffline):
 
 def test_pages_search_graphs_and_switch_in_the_browser(watched, zsite):
     page = watched.page
-    with serve(zsite) as url:
+    with serve(zsite, PORT) as url:          # at the build's site_url, as on a real host
         page.goto(url + "organisations/jica/")
         page.wait_for_selector(".ajp-graph[data-drawn=true]")
         page.locator(".ajp-search-input").fill("JICA")
