@@ -3,7 +3,8 @@
 Every acronym form and organisation alias is a term. At each place the longest term wins, and a term
 that starts or ends with a Latin letter or digit never matches inside a longer Latin word (so ＡＣＥ
 is not found in ＡＣＥ-ＬＥＤＭＰ, nor ＡＳＥＡＮ in ＡＳＥＡＮＺ). Inside an organisation's Japanese name,
-acronyms are found again (ＡＳＥＡＮ in ＡＳＥＡＮ事務局), so that each one is explained.
+acronyms are found again (ＡＳＥＡＮ in ＡＳＥＡＮ事務局), so that each one is explained; there they are
+never an organisation mention of their own.
 """
 from __future__ import annotations
 
@@ -41,6 +42,12 @@ def _pattern(forms) -> re.Pattern | None:
     return re.compile("|".join(parts)) if parts else None
 
 
+def _explained(term: Term) -> Term:
+    """An acronym inside a longer name is explained there, not a mention of its organisation: the
+    longer name wins (ＪＩＣＡ in ＪＩＣＡ帰国研修員同窓会 is not a second link, to JICA)."""
+    return Term(term.form, term.acronym, None)
+
+
 class Matcher:
     def __init__(self, catalogue: Catalogue):
         terms: dict[str, Term] = {}
@@ -64,7 +71,7 @@ class Matcher:
             term = self.terms[m.group()]
             inner: tuple[Span, ...] = ()
             if term.acronym is None and self.acronym_pattern is not None:
-                inner = tuple(Span(m.start() + i.start(), m.start() + i.end(), self.terms[i.group()])
+                inner = tuple(Span(m.start() + i.start(), m.start() + i.end(), _explained(self.terms[i.group()]))
                               for i in self.acronym_pattern.finditer(m.group()))
             out.append(Span(m.start(), m.end(), term, inner))
         return tuple(out)

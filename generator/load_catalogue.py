@@ -65,6 +65,39 @@ def _strings(check: Checker, row: YMap, key: str, where: str) -> tuple[str, ...]
     return tuple(out)
 
 
+def _bases(check: Checker, data, path: str) -> dict:
+    """The kinds of standing body that count as institutions (`bases:`, the rule of organisations.yaml)."""
+    if not isinstance(data, YMap):
+        return {}
+    bases = check.get(data, "bases", dict, path.rsplit("/", 1)[-1]) or {}
+    for name, text in bases.items():
+        if not isinstance(text, str) or not text.strip():
+            check.error(bases.value_pos[name], f"bases: '{name}' must say what counts as this kind of body, "
+                                               f"found {kind_of(text)}")
+    return bases
+
+
+def _organisation(check: Checker, row: YMap, pos: Pos, slug: str | None, kinds: dict, bases: dict, aliases: dict):
+    where = f"organisation {slug or '?'}"
+    ja, en, kind, basis = (check.get(row, k, str, where) for k in ("ja", "en", "type", "basis"))
+    if kind and kind not in kinds:
+        check.error(row.value_pos["type"], f"{where}: unknown type '{kind}' (expected one of: {', '.join(kinds)})")
+    if basis and bases and basis not in bases:
+        check.error(row.value_pos["basis"], f"{where}: basis '{basis}' is not a kind of institution under the rule "
+                                            f"at the top of the file (expected one of: {', '.join(bases)})")
+    names = _strings(check, row, "aliases", where)
+    for alias, apos in zip(names, row["aliases"].item_pos if isinstance(row.get("aliases"), YList) else []):
+        if alias in aliases and aliases[alias][0] != slug:
+            check.error(apos, f"{where}: alias '{alias}' is already claimed by organisation '{aliases[alias][0]}' "
+                              f"(line {aliases[alias][1].line})")
+        aliases.setdefault(alias, (slug, apos))
+    source, note = (check.get(row, k, str, where, required=False) for k in ("en_source", "note"))
+    if slug and ja and en and kind and basis:
+        return Organisation(slug, ja, en, row.get("en_confidence") == "low", kind, names, _origin(pos),
+                            basis, source, note)
+    return None
+
+
 def load_organisations(data, path: str, problems: list[Problem]):
     check = Checker(problems)
     types, orgs, seen_types, seen, aliases, named = [], [], {}, {}, {}, set()
@@ -76,24 +109,16 @@ def load_organisations(data, path: str, problems: list[Problem]):
         ja, en = check.get(row, "ja", str, f"type {slug}"), check.get(row, "en", str, f"type {slug}")
         if slug and ja and en:
             types.append(OrgType(slug, ja, en))
+    bases = _bases(check, data, path)
+    keys = {"slug", "ja", "en", "en_confidence", "en_source", "type", "basis", "note", "aliases"}
     for row, pos in _rows(check, data, "organisations", path):
-        check.unknown_keys(row, {"slug", "ja", "en", "en_confidence", "type", "aliases"}, "organisation")
+        check.unknown_keys(row, keys, "organisation")
         slug = _slug(check, row, "organisation", seen)
         if isinstance(row.get("slug"), str):
             named.add(row["slug"])
-        where = f"organisation {slug or '?'}"
-        ja, en, kind = (check.get(row, k, str, where) for k in ("ja", "en", "type"))
-        if kind and kind not in seen_types:
-            check.error(row.value_pos["type"], f"{where}: unknown type '{kind}' (expected one of: {', '.join(seen_types)})")
-        names = _strings(check, row, "aliases", where)
-        for alias, apos in zip(names, row["aliases"].item_pos if isinstance(row.get("aliases"), YList) else []):
-            if alias in aliases and aliases[alias][0] != slug:
-                check.error(apos, f"{where}: alias '{alias}' is already claimed by organisation '{aliases[alias][0]}' "
-                                  f"(line {aliases[alias][1].line})")
-            aliases.setdefault(alias, (slug, apos))
-        if slug and ja and en and kind:
-            low = row.get("en_confidence") == "low"
-            orgs.append(Organisation(slug, ja, en, low, kind, names, _origin(pos)))
+        org = _organisation(check, row, pos, slug, seen_types, bases, aliases)
+        if org:
+            orgs.append(org)
     return tuple(types), tuple(orgs), named
 
 
@@ -101,7 +126,7 @@ def load_acronyms(data, path: str, problems: list[Problem], organisations: set[s
     """organisations: every slug organisations.yaml names (None when that file could not be read)."""
     check = Checker(problems)
     out, seen, forms = [], {}, {}
-    allowed = {"acronym", "slug", "forms", "ja", "en", "en_source", "en_confidence", "kind", "organisation"}
+    allowed = {"acronym", "slug", "forms", "ja", "en", "en_source", "en_confidence", "kind", "organisation", "note"}
     for row, pos in _rows(check, data, "acronyms", path):
         check.unknown_keys(row, allowed, "acronym")
         slug = _slug(check, row, "acronym", seen)
@@ -122,9 +147,10 @@ def load_acronyms(data, path: str, problems: list[Problem], organisations: set[s
             forms.setdefault(form, slug)
         ja = row.get("ja") if isinstance(row.get("ja"), str) else None
         en = row.get("en") if isinstance(row.get("en"), str) else None
+        note = check.get(row, "note", str, where, required=False)
         if slug and name and kind and names:
             out.append(Acronym(slug, name, names, ja, en, row.get("en_source"), row.get("en_confidence") == "low",
-                               kind, org, _origin(pos)))
+                               kind, org, _origin(pos), note))
     nots = []
     for row, _ in _rows(check, data, "not_acronyms", path) if isinstance(data, YMap) and "not_acronyms" in data else []:
         text, why = check.get(row, "text", str, "not_acronyms"), check.get(row, "why", str, "not_acronyms")

@@ -102,6 +102,7 @@ class Acronym:
     kind: str
     organisation: str | None
     origin: Origin
+    note: str | None = None      # an editorial remark on the entry (a misprint of the plan, what it refers to)
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +127,9 @@ class Organisation:
     type: str
     aliases: tuple[str, ...]
     origin: Origin
+    basis: str = ""              # the kind of standing body it is, under the rule of organisations.yaml (`bases:`)
+    en_source: str | None = None
+    note: str | None = None      # how the entry follows the rule, where that needs a word
 
 
 @dataclass(frozen=True, slots=True)
