@@ -2,7 +2,8 @@
 
 The model always keeps the official characters. `display()` is the one deliberate change made for
 reading: full-width Latin letters and digits become half-width, and the full-width joiners + - . /
-between them too (ＡＳＥＡＮ＋３ → ASEAN+3, ２．０ → 2.0). Japanese punctuation is kept.
+between them too (ＡＳＥＡＮ＋３ → ASEAN+3, ２．０ → 2.0), and a full-width ＋ right after one
+(ＡＭＭＳ＋日本 → AMMS+日本, as the acronym reads). Japanese punctuation is kept.
 """
 from __future__ import annotations
 
@@ -36,9 +37,15 @@ _HALF = str.maketrans(_FULLWIDTH_ALNUM)
 _JOINER_BETWEEN_ALNUM = re.compile("(?<=[A-Za-z0-9])[" + "".join(_JOINERS) + "](?=[A-Za-z0-9])")
 
 
+# A full-width plus right after a Latin letter or digit belongs to the name before it (ＡＭＭＳ＋日本 is the
+# meeting "AMMS+Japan", as its acronym chip reads): half-width too. Between Japanese it stays (プロジェクト＋).
+_PLUS_AFTER_ALNUM = re.compile("(?<=[A-Za-z0-9])\uff0b")
+
+
 def display(text: str) -> str:
     """Half-width Latin letters and digits for reading; everything else unchanged."""
-    return _JOINER_BETWEEN_ALNUM.sub(lambda m: _JOINERS[m.group()], text.translate(_HALF))
+    shown = _JOINER_BETWEEN_ALNUM.sub(lambda m: _JOINERS[m.group()], text.translate(_HALF))
+    return _PLUS_AFTER_ALNUM.sub("+", shown)
 
 
 def fold(text: str) -> str:

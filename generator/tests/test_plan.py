@@ -91,6 +91,7 @@ def test_bullets_of_1_6_and_1_7():
     ("Ｅ－ｗａｓｔｅ", "E-waste"), ("ＨＩＶ／ＡＩＤＳ", "HIV/AIDS"), ("ＡＵＮ/ＳＥＥＤ-Ｎｅｔ", "AUN/SEED-Net"),
     ("（）、。「」・：", "（）、。「」・："), ("「次世代共創パートナーシップ－文化", "「次世代共創パートナーシップ－文化"),
     ("Ｓｍａｒｔ ＪＡＭＰ", "Smart JAMP"), ("２０１６-２０２５", "2016-2025"),
+    ("ＡＭＭＳ＋日本", "AMMS+日本"), ("アジア高校生架け橋プロジェクト＋といった", "アジア高校生架け橋プロジェクト＋といった"),
 ])
 def test_display_normalisation(original, shown):
     assert display(original) == shown
