@@ -174,3 +174,13 @@ def test_acronym_names_as_the_plan_uses_them():
     abmi = ACRONYMS["ABMI"]
     assert abmi.forms == ("ＡＭＢＩ",) and "ＡＭＢＩ" in abmi.note
     assert any("ＡＭＢＩ" in t for t in BY_ID["2.2.1"].texts)
+
+
+def test_japanese_in_english_notes_and_sources_is_quoted():
+    """Notes and sources are English; Japanese inside them stands in 「…」 so that pages can mark it lang="ja"."""
+    import re
+    japanese = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff01-\uff5e]")
+    for entry in list(CAT.acronyms) + list(CAT.organisations):
+        for field in ("note", "en_source"):
+            text = getattr(entry, field, None) or ""
+            assert not japanese.search(re.sub(r"「[^」]*」", "", text)), (entry.slug, field, text)
