@@ -62,8 +62,17 @@ class Matcher:
         self.terms = terms
         self.pattern = _pattern(terms)
         self.acronym_pattern = _pattern(f for f, t in terms.items() if t.acronym)
+        self._seen: dict[str, tuple[Span, ...]] = {}
 
     def spans(self, text: str) -> tuple[Span, ...]:
+        """The terms in a text, longest first at each place (remembered: every edition and URL style asks
+        again for the same texts)."""
+        found = self._seen.get(text)
+        if found is None:
+            found = self._seen[text] = self._spans(text)
+        return found
+
+    def _spans(self, text: str) -> tuple[Span, ...]:
         if self.pattern is None:
             return ()
         out = []

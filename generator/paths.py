@@ -5,10 +5,17 @@ offline bundle; relative links work the same from both.
 """
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+@functools.lru_cache(maxsize=65536)
+def _relpath(target: str, here: str) -> str:
+    """posixpath.relpath, remembered: every page links the same few hundred pages."""
+    return posixpath.relpath(target, here)
 
 
 def src(directory: str) -> str:
@@ -23,7 +30,7 @@ class Links:
         self.directory_urls = directory_urls
 
     def __call__(self, target: str, anchor: str = "") -> str:
-        rel = posixpath.relpath(target or ".", self.here or ".")
+        rel = _relpath(target or ".", self.here or ".")
         rel = "" if rel == "." else rel + "/"
         if not self.directory_urls:
             rel += "index.html"
