@@ -95,6 +95,8 @@ def load_organisations(data, path: str, problems: list[Problem]):
         low = check.confidence(row, where)
         if slug and ja and en and kind:
             orgs.append(Organisation(slug, ja, en, low, kind, names, _origin(pos)))
+    if isinstance(data, YMap) and data.get("organisations") == []:     # the statistics rank them
+        check.error(data.value_pos["organisations"], "organisations: expected at least one organisation")
     return tuple(types), tuple(orgs), named
 
 

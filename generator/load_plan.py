@@ -44,10 +44,10 @@ class Checker:
         self.problems.append(Problem(pos.path, pos.line, pos.col, message))
 
     def get(self, mapping, key: str, kind: type, where: str, required: bool = True,
-            low: int = 0, high: int = 10**9, limit: int = MAX_TEXT, nullable: bool = False):
+            low: int = 0, high: int = 10**9, limit: int = MAX_TEXT, nullable: bool = False, at_least: int = 0):
         """mapping[key] when it is of the kind expected (text: one line, not empty, at most `limit`
         characters; whole numbers: from `low` to `high`), else None and a problem recorded.
-        nullable: an empty value (null) is accepted, as None."""
+        nullable: an empty value (null) is accepted, as None. at_least: the fewest items of a list."""
         if not isinstance(mapping, YMap):
             return None
         if key not in mapping:
@@ -65,6 +65,9 @@ class Checker:
             return None
         if kind is int and not low <= value <= high:
             self.error(pos, f"{where}: '{key}' must be from {low} to {high}, found {value}")
+            return None
+        if kind is list and len(value) < at_least:
+            self.error(pos, f"{where}: '{key}' must not be empty")
             return None
         return value
 
@@ -131,7 +134,7 @@ def _blocks(check: Checker, value, pos: Pos, where: str) -> tuple:
 
 def _measures(check: Checker, parent, parent_id: str, pillar: str, section: str | None, seen: dict) -> list[Measure]:
     out = []
-    items = check.get(parent, "measures", list, f"{'section' if section else 'pillar'} {parent_id}")
+    items = check.get(parent, "measures", list, f"{'section' if section else 'pillar'} {parent_id}", at_least=1)
     for index, (raw, pos) in enumerate(zip(items or [], getattr(items, "item_pos", [])), 1):
         if not check.mapping(raw, pos, f"measure {index} of {parent_id}"):
             continue
@@ -204,13 +207,13 @@ def build_plan(data, path: str, problems: list[Problem], text_dir: Path | None =
                                             f"found {kind_of(data)}"))
         return None
     check.unknown_keys(data, {"source", "source_sha256", "title", "date", "place", "preamble", "pillars"}, "plan")
-    title = check.get(data, "title", list, "plan") or []
+    title = check.get(data, "title", list, "plan", at_least=1) or []
     _official_text(check, data, text_dir)
     values = {k: data.get(k) for k in ("source",)} | {k: check.get(data, k, str, "plan") for k in ("date", "place")}
     preamble = _blocks(check, data["preamble"], data.value_pos["preamble"], "preamble") \
         if "preamble" in data else check.get(data, "preamble", list, "plan")
     pillars, sections, measures, seen = [], [], [], {}
-    raw_pillars = check.get(data, "pillars", list, "plan") or []
+    raw_pillars = check.get(data, "pillars", list, "plan", at_least=1) or []
     for index, (raw, pos) in enumerate(zip(raw_pillars, getattr(raw_pillars, "item_pos", [])), 1):
         if not check.mapping(raw, pos, f"pillar {index}"):
             continue

@@ -94,9 +94,10 @@ def builder_messages(output: str, pages: dict[str, tuple[str, int]]) -> list[str
         doc = _DOC_FILE.search(message)
         where = _where(pages.get(doc.group(1), (doc.group(1), 0))[0], message) if doc else "mkdocs"
         found.append(f"{where}: error: {message.strip()}")
-    if not found:                                                     # anything else: its last words, no stack
-        lines = [line for line in output.split("Traceback (most recent call last)")[-1].splitlines() if line.strip()]
-        found = [f"error: {line.strip()}" for line in lines[-3:]] or ["error: failed without a message"]
+    if not found:                       # anything else: its last words (of a traceback, only the exception)
+        lines = [line.strip() for line in output.splitlines() if line.strip()]
+        found = [f"error: {line}" for line in lines[-1 if "Traceback" in output else -3:]] or \
+            ["error: failed without a message"]
     return found
 
 

@@ -49,10 +49,10 @@ def prepare(name: str, tmp: Path) -> tuple[Path, dict]:
     graph = (CASES / "_base" / "site-graph.yaml").read_text(encoding="utf-8")
     (source / "site.yaml").write_text(site[:site.index("\ngraph:")] + "\n" + graph, encoding="utf-8")
     shutil.copyfile(ROOT / "source" / "site.en.yaml", source / "site.en.yaml")
-    meta = meta_of(name) if (case / "case.yaml").exists() else {}
+    meta = meta_of(name) if (case / "case.yaml").exists() else {}      # _base: the valid folder as it is
     if meta.get("pages"):
         shutil.copytree(ROOT / "source" / "pages", source / "pages")
-    for path in case.iterdir():
+    for path in case.iterdir() if name != "_base" else ():
         if path.is_dir():
             shutil.copytree(path, source / path.name, dirs_exist_ok=True)
         elif path.name not in SPECIAL:
