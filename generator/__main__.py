@@ -61,19 +61,24 @@ def _official_name(source_dir: Path, current, plan_shown: str) -> tuple[str | No
                                             ".txt file there")]
 
 
+def _refused(problems: list[Problem], plan_shown: str) -> int:
+    _report(problems)
+    errors = sum(1 for p in problems if p.severity == "error")
+    print(f"{errors} problem(s); {plan_shown} was left as it was.", file=sys.stderr)
+    return 1
+
+
 def cmd_import(source_dir: Path, check_only: bool, allow_removed: bool = False) -> int:
     plan_path = source_dir / pipeline.PLAN_FILE
     plan_shown = pipeline.shown(plan_path)
     current, _ = read_yaml(plan_path, plan_shown)
     source_name, problems = _official_name(source_dir, current, plan_shown)
     if source_name is None:
-        _report(problems)
-        return 1
+        return _refused(problems, plan_shown)
     text_path = source_dir / source_name
     text, problems = read_text(text_path, pipeline.shown(text_path))
     if text is None:
-        _report(problems)
-        return 1
+        return _refused(problems, plan_shown)
     data, problems = import_text(text, pipeline.shown(text_path), source_name)
     lost = [i for i in _measure_ids(current) if i not in set(_measure_ids(data))]
     if lost and not check_only and not allow_removed and not any(p.severity == "error" for p in problems):
@@ -81,11 +86,9 @@ def cmd_import(source_dir: Path, check_only: bool, allow_removed: bool = False) 
                                 f"the text has no measure {', '.join(lost[:10])}{' …' if len(lost) > 10 else ''}, "
                                 f"which {plan_shown} has: is it truncated? If the official text really dropped "
                                 "them, run `python -m generator import --allow-removed`"))
-    _report(problems)
     if any(p.severity == "error" for p in problems):
-        print(f"{len([p for p in problems if p.severity == 'error'])} problem(s); {plan_shown} was left as it was.",
-              file=sys.stderr)
-        return 1
+        return _refused(problems, plan_shown)
+    _report(problems)
     output = yamlio.dump(data, PLAN_HEADER)
     if check_only:
         existing = plan_path.read_text(encoding="utf-8") if plan_path.is_file() else ""

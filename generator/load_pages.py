@@ -3,7 +3,8 @@
 MkDocs shows broken front matter as page text, and the macros plugin stops the build at the first
 template error; here every such problem is reported with its position, with all the others. Checked:
 the three pages every edition has (home, about, offline: the footer and the bundle link to them) and
-the same pages in every edition (the language switch links each page to its twin); portable file names;
+the same pages in every edition (the language switch links each page to its twin); portable file names
+that do not take the place of a generated folder;
 front matter (a mapping with a one-line `title`, as the page's title comes from it); the page as a
 Jinja template (syntax, and only the variables the macros plugin provides: generator/macros.py,
 the plugin's own, and the configuration's `extra`).
@@ -24,6 +25,10 @@ from .yamlio import YList, YMap
 
 PAGES_DIR = "pages"
 REQUIRED = ("index.md", "about.md", "offline.md")
+# Folders at the root of the site that the generator and the theme write (and en/, the English edition
+# inside the Japanese one): a page named after one of them would take or lose its place.
+RESERVED = frozenset({"acronyms", "aoip", "assets", "briefs", "data", "en", "graph", "kiosk", "measures",
+                      "organisations", "pillars", "progress", "sections", "stats", "search", "sitemap", "404"})
 NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\.md")
 FRONT_MATTER_KEYS = {"title", "description", "hide", "render_macros"}
 HIDE = {"navigation", "toc", "footer", "path", "tags", "feedback"}
@@ -118,7 +123,7 @@ def check_pages(source_dir: Path, langs: tuple[str, ...], fallback: Path, shown,
     for lang in langs:
         folder = pages_dir(source_dir, lang, fallback)
         found = sorted(p.name for p in folder.glob("*.md")) if folder.is_dir() else []
-        names[lang] = set(found)
+        names[lang] = {name for name in found if NAME.fullmatch(name)}
         for name in REQUIRED:
             if name not in found:
                 problems.append(Problem(shown(folder / name), 1, 1, "file not found: every edition has this page"))
@@ -127,6 +132,10 @@ def check_pages(source_dir: Path, langs: tuple[str, ...], fallback: Path, shown,
             if not NAME.fullmatch(name):
                 problems.append(Problem(shown(path), 1, 1, "a page's file name must be lower-case letters, digits "
                                                            "and single hyphens, ending in .md (it becomes its URL)"))
+                continue
+            if name.removesuffix(".md") in RESERVED:
+                problems.append(Problem(shown(path), 1, 1, f"a page cannot be named {name}: {name.removesuffix('.md')}/ "
+                                                           "is a folder the generator writes"))
                 continue
             text, found_problems = read_text(path, shown(path))
             problems.extend(found_problems)

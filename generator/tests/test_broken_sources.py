@@ -29,6 +29,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from generator.load_pages import RESERVED
 from generator.sources import MAX_BYTES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -147,6 +148,8 @@ def test_accepted_case_checks_then_builds(name, tmp_path):
         shown = BeautifulSoup((built / path).read_text(encoding="utf-8"), "html.parser").get_text()
         for text in texts:
             assert text in shown, (path, text)
+    handwritten = {p.stem for p in (ROOT / "source" / "pages" / "ja").glob("*.md")} | {"index"}
+    assert {p.name for p in built.iterdir() if p.is_dir()} - handwritten <= RESERVED
     for name_ in ("network.graphml", "network.gexf"):
         ElementTree.parse(built / "data" / name_)
     json.loads((built / "data" / "plan.json").read_text(encoding="utf-8"))
