@@ -1,6 +1,8 @@
 """Command line: `python -m generator COMMAND`.
 
-  import [--check]   official text → source/plan.yaml (with --check: only verify they agree)
+  import [--check] [--allow-removed]
+                     official text → source/plan.yaml (with --check: only verify they agree; it refuses
+                     a text that has lost measures plan.yaml has, unless --allow-removed)
   check              read and check every source file; print all problems
   site [--out DIR] [--builder mkdocs|zensical]
                      check, then build site/ and dist/ (see generator/sitebuild.py); with Zensical
@@ -16,14 +18,16 @@ import sys
 from pathlib import Path
 
 from . import pipeline, yamlio
-from .diagnostics import Problem, SourceError
+from .diagnostics import Problem
 from .importer import import_text
+from .load_plan import SOURCE_NAME
 from .sources import read_text, read_yaml
 
 PLAN_HEADER = """\
 # The Implementation Plan as structured data.
 # Written by `python -m generator import` from the official text named under `source:`;
 # `python -m generator import --check` (run by `make test`) verifies the two still agree.
+# `source_sha256`: checksum of that text at import (the build refuses a plan.yaml older than its text).
 # Identity of a measure = `id` (from its place in the plan); `printed` only where the print differs.
 # `line` = line of the measure in the official text.
 """
@@ -34,47 +38,80 @@ def _report(problems: list[Problem]) -> None:
         print(problem, file=sys.stderr)
 
 
-def cmd_import(source_dir: Path, check_only: bool) -> int:
+def _measure_ids(data) -> list[str]:
+    if not isinstance(data, dict):
+        return []
+    found = []
+    for pillar in data.get("pillars") or []:
+        groups = [pillar] + list(pillar.get("sections") or []) if isinstance(pillar, dict) else []
+        found += [m.get("id") for g in groups if isinstance(g, dict) for m in g.get("measures") or []
+                  if isinstance(m, dict)]
+    return [str(i) for i in found]
+
+
+def _official_name(source_dir: Path, current, plan_shown: str) -> tuple[str | None, list[Problem]]:
+    name = current.get("source") if isinstance(current, dict) else None
+    if isinstance(name, str) and SOURCE_NAME.fullmatch(name):
+        return name, []
+    candidates = sorted(source_dir.glob("*.txt"))
+    if name is None and len(candidates) == 1:
+        return candidates[0].name, []
+    return None, [Problem(plan_shown, 1, 1, "cannot tell which official text to import: expected 'source:' in "
+                                            "plan.yaml naming a .txt file of the source folder, or exactly one "
+                                            ".txt file there")]
+
+
+def _refused(problems: list[Problem], plan_shown: str) -> int:
+    _report(problems)
+    errors = sum(1 for p in problems if p.severity == "error")
+    print(f"{errors} problem(s); {plan_shown} was left as it was.", file=sys.stderr)
+    return 1
+
+
+def cmd_import(source_dir: Path, check_only: bool, allow_removed: bool = False) -> int:
     plan_path = source_dir / pipeline.PLAN_FILE
-    current, problems = read_yaml(plan_path, pipeline.shown(plan_path))
-    source_name = current.get("source") if isinstance(current, dict) else None
-    if not source_name:
-        candidates = sorted(source_dir.glob("*.txt"))
-        if len(candidates) != 1:
-            _report(problems + [Problem(pipeline.shown(plan_path), 1, 1,
-                                        "cannot tell which official text to import: expected 'source:' in "
-                                        "plan.yaml or exactly one .txt file in the source folder")])
-            return 1
-        source_name = candidates[0].name
+    plan_shown = pipeline.shown(plan_path)
+    current, _ = read_yaml(plan_path, plan_shown)
+    source_name, problems = _official_name(source_dir, current, plan_shown)
+    if source_name is None:
+        return _refused(problems, plan_shown)
     text_path = source_dir / source_name
     text, problems = read_text(text_path, pipeline.shown(text_path))
     if text is None:
-        _report(problems)
-        return 1
+        return _refused(problems, plan_shown)
     data, problems = import_text(text, pipeline.shown(text_path), source_name)
-    _report(problems)
+    lost = [i for i in _measure_ids(current) if i not in set(_measure_ids(data))]
+    if lost and not check_only and not allow_removed and not any(p.severity == "error" for p in problems):
+        problems.append(Problem(pipeline.shown(text_path), 1, 1,
+                                f"the text has no measure {', '.join(lost[:10])}{' …' if len(lost) > 10 else ''}, "
+                                f"which {plan_shown} has: is it truncated? If the official text really dropped "
+                                "them, run `python -m generator import --allow-removed`"))
     if any(p.severity == "error" for p in problems):
-        return 1
+        return _refused(problems, plan_shown)
+    _report(problems)
     output = yamlio.dump(data, PLAN_HEADER)
     if check_only:
         existing = plan_path.read_text(encoding="utf-8") if plan_path.is_file() else ""
         if existing.replace("\r\n", "\n").lstrip("\ufeff") != output:
-            print(f"{pipeline.shown(plan_path)}:1:1: error: differs from a fresh import of {source_name} "
+            print(f"{plan_shown}:1:1: error: differs from a fresh import of {source_name} "
                   "(run `python -m generator import` and review the diff)", file=sys.stderr)
             return 1
-        print(f"{pipeline.shown(plan_path)} agrees with {source_name}")
+        print(f"{plan_shown} agrees with {source_name}")
         return 0
-    plan_path.write_text(output, encoding="utf-8")
-    print(f"wrote {pipeline.shown(plan_path)}")
+    try:
+        plan_path.write_text(output, encoding="utf-8")
+    except OSError as error:
+        print(f"{plan_shown}:1:1: error: cannot be written: {error.strerror}", file=sys.stderr)
+        return 1
+    print(f"wrote {plan_shown}")
     return 0
 
 
 def cmd_check(source_dir: Path) -> int:
-    try:
-        sources = pipeline.load(source_dir)
-    except SourceError as error:
-        _report(error.problems)
-        print(f"{len(error.problems)} problem(s); nothing was built.", file=sys.stderr)
+    """Every source file and the environment the build reads (SITE_URL, SOURCE_DATE_EPOCH)."""
+    from .sitebuild import load_checked
+    sources = load_checked(source_dir, "nothing was built.")
+    if sources is None:
         return 1
     print(f"ok: {len(sources.plan.measures)} measures in {len(sources.plan.pillars)} pillars")
     return 0
@@ -87,6 +124,8 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     imp = sub.add_parser("import", help="official text → plan.yaml")
     imp.add_argument("--check", action="store_true", help="verify only; write nothing")
+    imp.add_argument("--allow-removed", action="store_true",
+                     help="write plan.yaml even though the text lacks measures the current plan.yaml has")
     sub.add_parser("check", help="check every source file")
     site = sub.add_parser("site", help="check, then build site/ and the offline bundle in dist/")
     site.add_argument("--out", type=Path, default=Path("."), help="folder that receives site/ and dist/")
@@ -97,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     docs.add_argument("--target", choices=("web", "offline"), action="append", help="default: both")
     args = parser.parse_args(argv)
     if args.command == "import":
-        return cmd_import(args.source, args.check)
+        return cmd_import(args.source, args.check, args.allow_removed)
     if args.command == "check":
         return cmd_check(args.source)
     if args.command == "docs":

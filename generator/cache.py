@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,6 +59,8 @@ def folder(kind: str) -> Path | None:
         return None
     try:
         (base / kind).mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=base / kind):     # a read-only checkout: no cache (Jinja would fail)
+            pass
     except OSError:
         return None
     return base / kind

@@ -1,7 +1,8 @@
 """Static SVG charts drawn at build time with matplotlib: no JavaScript, nothing loaded by the page.
 
 Text stays real SVG text (svg.fonttype 'none') with a Japanese font stack, so it is crisp, searchable
-and readable wherever a Japanese font exists; the layout is measured with Noto Sans CJK when the
+and readable wherever a Japanese font exists, and it is drawn as written: a `$` in a name is no
+mathematics (text.parse_math off); the layout is measured with Noto Sans CJK when the
 build machine has it (`make site` installs it). Output is deterministic: fixed hash salt, no date.
 """
 from __future__ import annotations
@@ -15,7 +16,7 @@ from .cache import cached, source_of
 FONTS = ["Noto Sans CJK JP", "Noto Sans JP", "IPAexGothic", "Hiragino Sans", "Yu Gothic", "Meiryo", "DejaVu Sans"]
 STYLE = {"svg.fonttype": "none", "svg.hashsalt": "asean-japan-plan", "font.family": "sans-serif",
          "font.sans-serif": FONTS, "font.size": 10, "axes.spines.top": False, "axes.spines.right": False,
-         "axes.titlesize": 11}
+         "axes.titlesize": 11, "text.parse_math": False, "text.usetex": False}   # labels are data: drawn as text, never as $mathematics$
 logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)
 
 

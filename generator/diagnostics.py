@@ -13,6 +13,8 @@ class Problem:
     severity: str = "error"
 
     def __str__(self) -> str:
+        if self.line == 0:          # not in a file: an environment variable, a folder
+            return f"{self.path}: {self.severity}: {self.message}"
         return f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}"
 
 

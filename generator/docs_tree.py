@@ -55,8 +55,20 @@ def base_config(target: str) -> dict:
 
 
 def nav(items) -> list:
-    """MkDocs themes print navigation titles unescaped: escape them here."""
-    return [{str(escape(item.title)): item.path if item.path else nav(item.children)} for item in items]
+    """MkDocs themes print navigation titles unescaped: escape them here. The macros plugin renders the
+    navigation title of a hand-written page as a template: braces are written as character references,
+    so that a title never becomes code ({{ 7*7 }} stays as it is)."""
+    return [{nav_title(item.title): item.path if item.path else nav(item.children)} for item in items]
+
+
+def nav_title(title: str) -> str:
+    return str(escape(title)).replace("{", "&#123;").replace("}", "&#125;")
+
+
+def theme_text(words: dict[str, str]) -> dict[str, str]:
+    """The theme's templates print site_name, site_description and config.extra as HTML, unescaped (their
+    title attributes add `| e`, which Material's tooltips need): words go there escaped."""
+    return {key: str(escape(value)) for key, value in words.items()}
 
 
 def edition_extra(build: Build, info: dict[str, str]) -> dict:
@@ -66,8 +78,8 @@ def edition_extra(build: Build, info: dict[str, str]) -> dict:
     other = ed.other_lang()
     return {
         "lang": ed.lang,
-        "words": dict(r.words),
-        "edition": {"lang": ed.lang, "other": other, "other_name": r.words["language_name_other"],
+        "words": theme_text(r.words),
+        "edition": {"lang": ed.lang, "other": other, "other_name": str(escape(r.words["language_name_other"])),
                     # from this edition's root to the other's: the Japanese edition is the root, the others under <lang>/
                     "to_other": f"{other}/" if ed.lang == "ja" else "../"},
         "build": {"date": info.get("date", ""), "version": info.get("version", ""), "source": info.get("source", ""),
@@ -88,7 +100,7 @@ def generated_for_macros(build: Build) -> dict:
 def edition_config(build: Build, target: str, site_url: str, info: dict[str, str], builder: str = "mkdocs") -> dict:
     config = base_config(target)
     words = build.renderer.words
-    config.update({"site_name": words["site_name"], "site_description": words["site_description"],
+    config.update({"site_name": str(escape(words["site_name"])), "site_description": str(escape(words["site_description"])),
                    "docs_dir": "docs", "site_dir": "site", "site_url": site_url, "nav": nav(build.nav)})
     config["theme"] = {**config["theme"], "language": build.lang, "custom_dir": str(ROOT / "overrides")}
     if builder == "zensical":

@@ -11,7 +11,11 @@ What it repairs, and how (each has a golden case under generator/tests/cases/imp
 - bullet items (`•`), wrapped over several lines, then more text of the same measure;
 - a measure number whose section part is misprinted (`2.7.8` as the eighth measure of 2.8):
   the measure gets its identity from its place, the printed number is kept, and a note is reported.
-Everything else that does not fit the numbering is an error, reported with every other one.
+Everything else that does not fit the numbering is an error, reported with every other one. So is
+what the structure cannot account for: a measure with two paragraphs in a row (a measure is one paragraph,
+lists aside: the number of the second was probably lost, merging two measures into one), a pillar with
+no measures, a text that ends mid-sentence (truncated), a line or paragraph longer than any text value
+may be. The plan records the text's checksum (`source_sha256`): a text edited since is refused by the build.
 """
 from __future__ import annotations
 
@@ -19,7 +23,9 @@ import re
 from dataclasses import dataclass, field
 
 from .diagnostics import Problem
+from .load_plan import text_checksum
 from .text import is_ascii_alnum, is_japanese
+from .yamlio import MAX_VALUE
 
 PAGE_NUMBER = re.compile(r"[0-9]{1,3}")
 DATE_LINE = re.compile(r"(?P<date>[0-9０-９]+年[0-9０-９]+月[0-9０-９]+日)\s*(?P<place>.*)")
@@ -27,6 +33,7 @@ PILLAR = re.compile(r"(?P<printed>(?P<num>[0-9０-９]+)[．.])\s*(?![0-9０-９
 NUMBERED = re.compile(r"(?P<num>[0-9]+(?:\.[0-9]+)+)\s*(?P<text>.*)")
 BULLET = "•"
 SENTENCE_END = "。"
+SENTENCE_CLOSED = re.compile(r"。[）」』〕】)]*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +68,13 @@ class _Blocks:
             self.blocks[-1][1].append(line)
         in_list = self.blocks[-1][0] == "ul"
         self.closed = text.endswith(SENTENCE_END) or (in_list and line.trailing_space)
+
+    def second_paragraph(self) -> Line | None:
+        """The first line of a paragraph that follows another paragraph, if any."""
+        for (kind, _), (next_kind, content) in zip(self.blocks, self.blocks[1:]):
+            if kind == next_kind == "p":
+                return content[0]
+        return None
 
     def to_data(self) -> list:
         out: list = []
@@ -114,6 +128,7 @@ class _Importer:
         self.lines = read_lines(text.lstrip("\ufeff"))
         self.pos = 0
         self.problems: list[Problem] = []
+        self.last_measure_closed: bool | None = None    # None: no measure yet; a list item may end without 。
 
     def problem(self, line: Line, message: str, severity: str = "error") -> None:
         self.problems.append(Problem(self.path, line.number, line.col, message, severity))
@@ -124,6 +139,11 @@ class _Importer:
     def run(self) -> dict:
         if not self.lines:
             self.problems.append(Problem(self.path, 1, 1, "expected the text of the plan, found an empty file"))
+            return {}
+        long = [line for line in self.lines if len(line.text) > MAX_VALUE]
+        for line in long:
+            self.problem(line, f"line too long: {len(line.text)} characters (a paragraph has at most {MAX_VALUE})")
+        if long:
             return {}
         title, date_line = self.header()
         if date_line is None:
@@ -136,6 +156,7 @@ class _Importer:
         if not pillars:
             self.problems.append(Problem(self.path, date_line.number, 1,
                                          "expected at least one pillar heading like '１．…', found none"))
+        self.ending()
         return {
             "source": self.source_name,
             "title": title,
@@ -144,6 +165,13 @@ class _Importer:
             "preamble": preamble,
             "pillars": pillars,
         }
+
+    def ending(self) -> None:
+        """The text ends with the end of a sentence; otherwise it was cut off."""
+        last = self.lines[-1]
+        if self.last_measure_closed is False:
+            self.problem(last, f"the text ends mid-sentence ('…{last.text[-20:]}'): it may be truncated "
+                               "(a plan ends with a measure's full sentence)")
 
     def header(self) -> tuple[list[str], Line | None]:
         title: list[str] = []
@@ -197,6 +225,9 @@ class _Importer:
             pillar["sections"] = sections
         if measures:
             pillar["measures"] = measures
+        if not sections and not measures:
+            self.problem(heading, f"pillar {number} has no measures (expected numbered measures like '{number}.1' "
+                                  "after its heading)")
         return pillar
 
     def is_section_heading(self, line: Line, num: str) -> bool:
@@ -243,6 +274,14 @@ class _Importer:
         measure["text"] = blocks.to_data()
         if not measure["text"]:
             self.problem(line, f"measure {printed} has no text")
+        second = blocks.second_paragraph()
+        if second is not None:
+            self.problem(second, f"a second paragraph in measure {measure['id']}: a measure is one paragraph "
+                                 "(lists aside), so the number of the next measure may be missing at the start of "
+                                 f"this line (its text would be merged into {measure['id']})")
+        self.last_measure_closed = bool(blocks.blocks) and blocks.blocks[-1][0] == "ul" or \
+            bool(measure["text"]) and isinstance(measure["text"][-1], str) and \
+            SENTENCE_CLOSED.search(measure["text"][-1]) is not None
         return measure
 
 
@@ -254,7 +293,24 @@ def import_text(text: str, path: str, source_name: str) -> tuple[dict, list[Prob
     """Parse the official text. Returns the plan as data and every problem (errors and notes)."""
     importer = _Importer(text, path, source_name)
     data = importer.run()
+    if data:
+        data = {"source": data["source"], "source_sha256": text_checksum(text.lstrip("\ufeff"))} | data
+        for long in _strings(data):
+            if len(long) > MAX_VALUE:
+                importer.problems.append(Problem(path, 1, 1, f"a paragraph of {len(long)} characters ('{long[:20]}…'): "
+                                                             f"at most {MAX_VALUE}"))
     return data, importer.problems
+
+
+def _strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
 
 
 def read_back(data: dict) -> str:

@@ -4,7 +4,8 @@ from __future__ import annotations
 from .diagnostics import Problem
 from .load_plan import Checker, kind_of
 from .model import (Acronym, Area, AreaAssignment, Catalogue, NotAcronym, Organisation, OrgType, Origin, Plan)
-from .paths import SLUG
+from .paths import slug_problem
+from .text import fold
 from .yamlio import Pos, YList, YMap
 
 ACRONYM_KINDS = {"organisation", "network", "programme", "framework", "agreement", "meeting", "concept", "other"}
@@ -36,9 +37,8 @@ def _slug(check: Checker, row: YMap, where: str, seen: dict) -> str | None:
     if slug is None:
         return None
     pos = row.value_pos["slug"]
-    if not SLUG.fullmatch(slug):
-        check.error(pos, f"{where}: slug '{slug}' must be lower-case letters, digits and single hyphens "
-                         "(like 'aha-centre'); it becomes part of a URL")
+    if slug_problem(slug):
+        check.error(pos, f"{where}: {slug_problem(slug)}")
         return None
     if slug in seen:
         check.error(pos, f"{where}: slug '{slug}' is used twice (first at line {seen[slug].line}); "
@@ -87,14 +87,15 @@ def _organisation(check: Checker, row: YMap, pos: Pos, slug: str | None, kinds: 
                                             f"at the top of the file (expected one of: {', '.join(bases)})")
     names = _strings(check, row, "aliases", where)
     for alias, apos in zip(names, row["aliases"].item_pos if isinstance(row.get("aliases"), YList) else []):
-        if alias in aliases and aliases[alias][0] != slug:
-            check.error(apos, f"{where}: alias '{alias}' is already claimed by organisation '{aliases[alias][0]}' "
-                              f"(line {aliases[alias][1].line})")
-        aliases.setdefault(alias, (slug, apos))
+        key = fold(alias)          # in either width and any case, readers and search take it for the same name
+        if key in aliases and aliases[key][0] != slug:
+            check.error(apos, f"{where}: alias '{alias}' is already claimed by organisation '{aliases[key][0]}' "
+                              f"(line {aliases[key][1].line}{', as ' + repr(aliases[key][2]) if aliases[key][2] != alias else ''})")
+        aliases.setdefault(key, (slug, apos, alias))
     source, note = (check.get(row, k, str, where, required=False) for k in ("en_source", "note"))
+    low = check.confidence(row, where)
     if slug and ja and en and kind and basis:
-        return Organisation(slug, ja, en, row.get("en_confidence") == "low", kind, names, _origin(pos),
-                            basis, source, note)
+        return Organisation(slug, ja, en, low, kind, names, _origin(pos), basis, source, note)
     return None
 
 
@@ -119,6 +120,8 @@ def load_organisations(data, path: str, problems: list[Problem]):
         org = _organisation(check, row, pos, slug, seen_types, bases, aliases)
         if org:
             orgs.append(org)
+    if isinstance(data, YMap) and data.get("organisations") == []:     # the statistics rank them
+        check.error(data.value_pos["organisations"], "organisations: expected at least one organisation")
     return tuple(types), tuple(orgs), named
 
 
@@ -142,15 +145,15 @@ def load_acronyms(data, path: str, problems: list[Problem], organisations: set[s
             check.error(row.value_pos["organisation"], f"{where}: unknown organisation '{org}'{hint}")
         names = _strings(check, row, "forms", where)
         for form in names:
-            if form in forms and forms[form] != slug:
-                check.error(row.value_pos["forms"], f"{where}: form '{form}' is already claimed by acronym '{forms[form]}'")
-            forms.setdefault(form, slug)
-        ja = row.get("ja") if isinstance(row.get("ja"), str) else None
-        en = row.get("en") if isinstance(row.get("en"), str) else None
+            if fold(form) in forms and forms[fold(form)] != slug:
+                check.error(row.value_pos["forms"], f"{where}: form '{form}' is already claimed by acronym '{forms[fold(form)]}'")
+            forms.setdefault(fold(form), slug)
+        ja, en, en_source = (check.get(row, k, str, where, required=False, nullable=True)
+                             for k in ("ja", "en", "en_source"))
         note = check.get(row, "note", str, where, required=False)
+        low = check.confidence(row, where)
         if slug and name and kind and names:
-            out.append(Acronym(slug, name, names, ja, en, row.get("en_source"), row.get("en_confidence") == "low",
-                               kind, org, _origin(pos), note))
+            out.append(Acronym(slug, name, names, ja, en, en_source, low, kind, org, _origin(pos), note))
     nots = []
     for row, _ in _rows(check, data, "not_acronyms", path) if isinstance(data, YMap) and "not_acronyms" in data else []:
         text, why = check.get(row, "text", str, "not_acronyms"), check.get(row, "why", str, "not_acronyms")

@@ -43,7 +43,10 @@ def load_english(data, path: str, plan: Plan | None, problems: list[Problem]) ->
             en = check.get(entry, "en", str, f"english {key} {hid}")
             source = entry.get("source")
             if source is not None and not isinstance(source, str):
-                check.error(entry.value_pos["source"], f"english {key} {hid}: 'source' must be text or null")
+                check.error(entry.value_pos["source"], f"english {key} {hid}: 'source' must be text or null, "
+                                                       f"found {kind_of(source)}")
+                continue
+            if source is not None and not check.text(source, entry.value_pos["source"], f"english {key} {hid}: 'source'"):
                 continue
             if en:
                 out[hid] = Gloss(en, source)

@@ -1,14 +1,26 @@
 """source/plan.yaml → model.Plan, with every shape and numbering problem reported at once."""
 from __future__ import annotations
 
+import hashlib
 import re
+from pathlib import Path, PurePosixPath
 
 from .diagnostics import Problem
+from .sources import read_text
 from .model import BulletList, Origin, Paragraph, Pillar, Plan, Measure, Section
 from .yamlio import Pos, YList, YMap
 
-MEASURE_ID = re.compile(r"[1-9][0-9]*\.[1-9][0-9]*(\.[1-9][0-9]*)?")
+MEASURE_ID = re.compile(r"[1-9][0-9]{0,2}\.[1-9][0-9]{0,2}(\.[1-9][0-9]{0,2})?")
 _TYPE_NAMES = {str: "a string", list: "a list", dict: "a mapping", int: "a whole number"}
+MAX_TEXT = 1_000         # characters of a name, title, rationale or note (a paragraph of text: yamlio.MAX_VALUE)
+
+
+def _hint(kind: type, value) -> str:
+    if kind is str and isinstance(value, bool):
+        return " (write it in quotes: unquoted, YAML reads yes, no, on, off, true and false as true/false)"
+    if kind is str and isinstance(value, (int, float)):
+        return " (write numbers like '1.10' in quotes)"
+    return ""
 
 
 def kind_of(value) -> str:
@@ -31,24 +43,55 @@ class Checker:
     def error(self, pos: Pos, message: str) -> None:
         self.problems.append(Problem(pos.path, pos.line, pos.col, message))
 
-    def get(self, mapping, key: str, kind: type, where: str, required: bool = True):
+    def get(self, mapping, key: str, kind: type, where: str, required: bool = True,
+            low: int = 0, high: int = 10**9, limit: int = MAX_TEXT, nullable: bool = False, at_least: int = 0):
+        """mapping[key] when it is of the kind expected (text: one line, not empty, at most `limit`
+        characters; whole numbers: from `low` to `high`), else None and a problem recorded.
+        nullable: an empty value (null) is accepted, as None. at_least: the fewest items of a list."""
         if not isinstance(mapping, YMap):
             return None
         if key not in mapping:
             if required:
                 self.error(mapping.pos, f"{where}: missing key '{key}' (expected {_TYPE_NAMES[kind]})")
             return None
-        value = mapping[key]
+        value, pos = mapping[key], mapping.value_pos[key]
+        if nullable and value is None:
+            return None
         ok = isinstance(value, kind) and not (kind is int and isinstance(value, bool))
         if not ok:
-            found = kind_of(value)
-            hint = " (write numbers like '1.10' in quotes)" if kind is str and isinstance(value, (int, float)) else ""
-            self.error(mapping.value_pos[key], f"{where}: '{key}' must be {_TYPE_NAMES[kind]}, found {found}{hint}")
+            self.error(pos, f"{where}: '{key}' must be {_TYPE_NAMES[kind]}, found {kind_of(value)}{_hint(kind, value)}")
             return None
-        if kind is str and not value.strip():
-            self.error(mapping.value_pos[key], f"{where}: '{key}' must not be empty")
+        if kind is str and not self.text(value, pos, f"{where}: '{key}'", limit):
+            return None
+        if kind is int and not low <= value <= high:
+            self.error(pos, f"{where}: '{key}' must be from {low} to {high}, found {value}")
+            return None
+        if kind is list and len(value) < at_least:
+            self.error(pos, f"{where}: '{key}' must not be empty")
             return None
         return value
+
+    def text(self, value: str, pos: Pos, what: str, limit: int | None = MAX_TEXT) -> bool:
+        """A text value as the pages need it: not empty, one line, within its length (None: yamlio's
+        bound for every value, already checked)."""
+        if not value.strip():
+            self.error(pos, f"{what} must not be empty")
+        elif "\n" in value:
+            self.error(pos, f"{what} must be one line of text, found a line break (a new paragraph is a new item "
+                            "of the list it belongs to)")
+        elif limit is not None and len(value) > limit:
+            self.error(pos, f"{what} is too long: {len(value)} characters (at most {limit})")
+        else:
+            return True
+        return False
+
+    def confidence(self, row, where: str) -> bool:
+        """`en_confidence`: 'high' (the default) or 'low' (an English name no source confirms). True when low."""
+        value = row.get("en_confidence", "high") if isinstance(row, YMap) else "high"
+        if value not in ("high", "low"):
+            found = f"'{value}'" if isinstance(value, str) else kind_of(value)
+            self.error(row.value_pos["en_confidence"], f"{where}: 'en_confidence' must be 'high' or 'low', found {found}")
+        return value == "low"
 
     def unknown_keys(self, mapping, allowed: set[str], where: str) -> None:
         if isinstance(mapping, YMap):
@@ -74,12 +117,15 @@ def _blocks(check: Checker, value, pos: Pos, where: str) -> tuple:
         return ()
     blocks = []
     for item, item_pos in zip(value, value.item_pos):
-        if isinstance(item, str) and item.strip():
-            blocks.append(Paragraph(item))
+        if isinstance(item, str):
+            if check.text(item, item_pos, f"{where}: a paragraph", None):
+                blocks.append(Paragraph(item))
         elif isinstance(item, YMap) and isinstance(item.get("items"), YList) and item["items"] \
-                and all(isinstance(i, str) and i.strip() for i in item["items"]):
+                and all(isinstance(i, str) for i in item["items"]):
             check.unknown_keys(item, {"items"}, where)
-            blocks.append(BulletList(tuple(item["items"])))
+            if all([check.text(i, ipos, f"{where}: a list item", None)
+                    for i, ipos in zip(item["items"], item["items"].item_pos)]):
+                blocks.append(BulletList(tuple(item["items"])))
         else:
             check.error(item_pos, f"{where}: expected a paragraph (text) or a list ({{items: [text, …]}}), "
                                   f"found {kind_of(item)}")
@@ -88,7 +134,7 @@ def _blocks(check: Checker, value, pos: Pos, where: str) -> tuple:
 
 def _measures(check: Checker, parent, parent_id: str, pillar: str, section: str | None, seen: dict) -> list[Measure]:
     out = []
-    items = check.get(parent, "measures", list, f"{'section' if section else 'pillar'} {parent_id}")
+    items = check.get(parent, "measures", list, f"{'section' if section else 'pillar'} {parent_id}", at_least=1)
     for index, (raw, pos) in enumerate(zip(items or [], getattr(items, "item_pos", [])), 1):
         if not check.mapping(raw, pos, f"measure {index} of {parent_id}"):
             continue
@@ -96,7 +142,7 @@ def _measures(check: Checker, parent, parent_id: str, pillar: str, section: str 
         mid = check.get(raw, "id", str, f"measure {index} of {parent_id}")
         where = f"measure {mid or index}"
         printed = check.get(raw, "printed", str, where, required=False)
-        line = check.get(raw, "line", int, where)
+        line = check.get(raw, "line", int, where, low=1)
         text = raw.get("text")
         if "text" not in raw or not text:
             check.error(raw.pos, f"{where}: missing its text (expected key 'text' with at least one paragraph)")
@@ -118,19 +164,56 @@ def _measures(check: Checker, parent, parent_id: str, pillar: str, section: str 
     return out
 
 
-def build_plan(data, path: str, problems: list[Problem]) -> Plan | None:
+SOURCE_NAME = re.compile(r"[^./\\][^/\\]*\.txt")
+SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+def text_checksum(text: str) -> str:
+    """The checksum `make import` records: SHA-256 of the official text as read (UTF-8, LF line ends)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _official_text(check: Checker, data: YMap, text_dir: Path | None) -> None:
+    """plan.yaml names its official text, a file beside it, and records the text's checksum at import:
+    a text edited since (without `make import`) would give pages from the old text under the new one's
+    checksum, so the build refuses it."""
+    name = check.get(data, "source", str, "plan")
+    recorded = check.get(data, "source_sha256", str, "plan")
+    if name is not None and not SOURCE_NAME.fullmatch(name):
+        check.error(data.value_pos["source"], f"plan: 'source' must be the name of a .txt file in the source folder "
+                                              f"(like 'implementation-plan-2023.ja.txt'), found '{name}'")
+        return
+    if recorded is not None and not SHA256.fullmatch(recorded):
+        check.error(data.value_pos["source_sha256"], "plan: 'source_sha256' must be 64 hexadecimal digits "
+                                                     "(written by `make import`)")
+        return
+    if name is None or recorded is None or text_dir is None:
+        return
+    shown = str(PurePosixPath(data.pos.path).parent / name)
+    text, found = read_text(text_dir / name, shown)
+    check.problems.extend(found)
+    if text is not None and text_checksum(text) != recorded:
+        check.error(data.value_pos["source_sha256"],
+                    f"plan.yaml is stale: it was imported from another text than {shown} now holds (checksum at "
+                    f"import {recorded[:12]}…, now {text_checksum(text)[:12]}…); run `make import` and review "
+                    "the diff of plan.yaml")
+
+
+def build_plan(data, path: str, problems: list[Problem], text_dir: Path | None = None) -> Plan | None:
+    """text_dir: the folder of the official text, to check that plan.yaml was imported from it (None: not checked)."""
     check = Checker(problems)
     if not isinstance(data, YMap):
         problems.append(Problem(path, 1, 1, f"expected a mapping with title, date, place, preamble and pillars, "
                                             f"found {kind_of(data)}"))
         return None
-    check.unknown_keys(data, {"source", "title", "date", "place", "preamble", "pillars"}, "plan")
-    title = check.get(data, "title", list, "plan") or []
-    values = {k: check.get(data, k, str, "plan") for k in ("source", "date", "place")}
+    check.unknown_keys(data, {"source", "source_sha256", "title", "date", "place", "preamble", "pillars"}, "plan")
+    title = check.get(data, "title", list, "plan", at_least=1) or []
+    _official_text(check, data, text_dir)
+    values = {k: data.get(k) for k in ("source",)} | {k: check.get(data, k, str, "plan") for k in ("date", "place")}
     preamble = _blocks(check, data["preamble"], data.value_pos["preamble"], "preamble") \
         if "preamble" in data else check.get(data, "preamble", list, "plan")
     pillars, sections, measures, seen = [], [], [], {}
-    raw_pillars = check.get(data, "pillars", list, "plan") or []
+    raw_pillars = check.get(data, "pillars", list, "plan", at_least=1) or []
     for index, (raw, pos) in enumerate(zip(raw_pillars, getattr(raw_pillars, "item_pos", [])), 1):
         if not check.mapping(raw, pos, f"pillar {index}"):
             continue

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from .diagnostics import Problem
 from .load_plan import Checker, kind_of
 from .model import Origin, Plan
+from .sources import is_hidden
 from .yamlio import YMap
 
 
@@ -29,6 +31,17 @@ class ProgressReport:
     entries: tuple[ProgressEntry, ...]
 
 
+def progress_paths(folder: Path, shown, problems: list[Problem]) -> list[Path]:
+    """Every entry of source/progress/ (none when there is no such folder); editors' hidden files aside.
+    Names are checked by load_progress: a `2024.yml` is reported, not silently left out."""
+    if not folder.exists():
+        return []
+    if not folder.is_dir():
+        problems.append(Problem(shown(folder), 1, 1, "expected a folder of progress reports (<year>.yaml), found a file"))
+        return []
+    return sorted(path for path in folder.iterdir() if not is_hidden(path))
+
+
 def load_progress(files: list[tuple[str, object, str]], plan: Plan | None, statuses: set[str],
                   problems: list[Problem]) -> tuple[ProgressReport, ...]:
     """files: (file name, data, shown path) of every progress/*.yaml, in name order."""
@@ -38,7 +51,8 @@ def load_progress(files: list[tuple[str, object, str]], plan: Plan | None, statu
     for name, data, path in files:
         year = name.removesuffix(".yaml")
         if not re.fullmatch(r"20[0-9]{2}", year):
-            problems.append(Problem(path, 1, 1, f"progress file name must be a year like '2024.yaml', found '{name}'"))
+            problems.append(Problem(path, 1, 1, f"progress file name must be a year like '2024.yaml' (ending in .yaml), "
+                                                f"found '{name}'"))
             continue
         if data is None:
             continue
@@ -50,7 +64,7 @@ def load_progress(files: list[tuple[str, object, str]], plan: Plan | None, statu
         table = check.get(data, "measures", dict, f"progress {year}") or YMap()
         entries = []
         for key, entry in table.items():
-            mid, kpos = str(key), table.key_pos[key]
+            mid, kpos = key, table.key_pos[key]       # a key is text (yamlio refuses an unquoted 1.10)
             if plan and mid not in known:
                 check.error(kpos, f"progress {year}: '{mid}' is not a measure of the plan")
                 continue

@@ -32,8 +32,10 @@ def _entry(check: Checker, key: str, raw, pos, want, where: str) -> Translation 
         else check.get(raw, "text", list, where)
     notes = check.get(raw, "notes", list, where, required=False) or []
     for note, npos in zip(notes, getattr(notes, "item_pos", [])):
-        if not isinstance(note, str) or not note.strip():
+        if not isinstance(note, str):
             check.error(npos, f"{where}: each note must be text, found {kind_of(note)}")
+        else:
+            check.text(note, npos, f"{where}: a note")
     if blocks and want is not None and _shape(blocks) != _shape(want):
         check.error(raw.value_pos["text"], f"{where}: the text has blocks {_shape(blocks)}, the Japanese has "
                                            f"{_shape(want)} (translate paragraph for paragraph, list for list)")
@@ -98,6 +100,8 @@ def load_translation(data, path: str, plan: Plan | None, problems: list[Problem]
 def load_titles(data, path: str, plan: Plan | None, problems: list[Problem]) -> dict[str, Title]:
     """Measure id → editorial short title in Japanese and English (every measure has one)."""
     check = Checker(problems)
+    if data is None:            # unreadable: already reported
+        return {}
     if not isinstance(data, YMap):
         problems.append(Problem(path, 1, 1, f"expected a mapping of measure ids to titles, found {kind_of(data)}"))
         return {}

@@ -10,6 +10,24 @@ import posixpath
 import re
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+# A slug names a folder of the site and of the offline bundle, which must unpack on any system: its
+# longest path is 53 characters plus a slug (asean-japan-plan-offline/en/organisations/<slug>/index.html),
+# so with at most MAX_SLUG characters every path stays under 140, well below Windows' limits even
+# unpacked deep in a user's folders; and Windows cannot create files or folders named after its devices.
+MAX_SLUG = 80
+WINDOWS_DEVICES = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))})
+
+
+def slug_problem(slug: str) -> str | None:
+    """Why slug cannot name a page's folder on every system, or None."""
+    if not SLUG.fullmatch(slug):
+        return (f"slug '{slug}' must be lower-case letters, digits and single hyphens (like 'aha-centre'); "
+                "it becomes part of a URL")
+    if len(slug) > MAX_SLUG:
+        return f"slug '{slug[:20]}…' has {len(slug)} characters (at most {MAX_SLUG}: it becomes a folder of the bundle)"
+    if slug in WINDOWS_DEVICES:
+        return f"slug '{slug}' is the name of a Windows device: the offline bundle could not be unpacked on Windows"
+    return None
 
 
 @functools.lru_cache(maxsize=65536)

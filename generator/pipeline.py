@@ -11,7 +11,8 @@ from .diagnostics import Problem, SourceError
 from .load_plan import build_plan
 from .load_catalogue import build_catalogue
 from .load_english import load_english
-from .load_progress import ProgressReport, load_progress
+from .load_pages import check_pages
+from .load_progress import ProgressReport, load_progress, progress_paths
 from .model import Catalogue, Plan
 from .export import data_files
 from .index import Index, build_index
@@ -27,6 +28,7 @@ from .render_index import index_pages
 from .settings import Settings, build_english_words, build_settings, check_graph_style
 from .sources import read_yaml
 
+ROOT = Path(__file__).resolve().parent.parent
 PLAN_FILE = "plan.yaml"
 SITE_FILE = "site.yaml"
 SITE_EN_FILE = "site.en.yaml"   # the English interface words
@@ -76,13 +78,14 @@ def load(source_dir: Path) -> Sources:
         """The file's data (None when it could not be read), its problems recorded."""
         data, found = read_yaml(path, shown(path))
         problems.extend(found)
-        return None if found else data
+        return data
 
     def built(name: str, builder):
         data = read(source_dir / name)
         return builder(data, shown(source_dir / name), problems) if data is not None else None
 
-    settings, plan = built(SITE_FILE, build_settings), built(PLAN_FILE, build_plan)
+    settings = built(SITE_FILE, build_settings)
+    plan = built(PLAN_FILE, lambda data, path, found: build_plan(data, path, found, text_dir=source_dir))
     en_words = built(SITE_EN_FILE, lambda data, path, found: build_english_words(data, path, found, settings))
     if settings is not None and en_words is not None:
         settings = replace(settings, words=settings.words + (en_words,))
@@ -90,7 +93,8 @@ def load(source_dir: Path) -> Sources:
                                 problems, plan)
     if settings and plan and catalogue.org_types:
         check_graph_style(settings.graph, plan, catalogue, problems)
-    progress_files = [(path.name, read(path), shown(path)) for path in sorted((source_dir / PROGRESS_DIR).glob("*.yaml"))]
+    progress_files = [(path.name, read(path) if path.suffix == ".yaml" else None, shown(path))
+                      for path in progress_paths(source_dir / PROGRESS_DIR, shown, problems)]
     statuses = set(dict(settings.progress_statuses)) if settings else set()
     progress = load_progress(progress_files, plan, statuses, problems)
     english_path = source_dir / ENGLISH_FILE
@@ -102,6 +106,7 @@ def load(source_dir: Path) -> Sources:
         translations[lang] = load_translation(data, shown(path), plan, problems) if data is not None else {}
     titles_path = source_dir / TITLES_FILE
     titles = load_titles(read(titles_path), shown(titles_path), plan, problems) if titles_path.exists() else {}
+    check_pages(source_dir, ("ja",) + TRANSLATED, ROOT / "source", shown, problems)
     if any(p.severity == "error" for p in problems) or settings is None or plan is None:
         raise SourceError([p for p in problems if p.severity == "error"])
     return Sources(plan, settings, catalogue, progress, english, translations, titles)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 import re
+import string
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -11,14 +12,21 @@ from .load_plan import Checker, kind_of
 from .model import Catalogue, Origin, Plan
 from .yamlio import YMap
 
-WORDING = ("list_separator", "acronyms_description", "organisations_description", "aoip_description",
-           "organisation_description", "area_description", "brief_kind_organisation", "brief_kind_area",
-           "brief_summary_organisation", "brief_summary_area", "brief_summary_en_organisation", "brief_summary_en_area",
-           "chart_axis_measures", "chart_axis_acronyms", "chart_header_group", "chart_header_area",
-           "chart_header_organisation", "chart_header_pillar", "chart_measures_by_section",
-           "chart_measures_by_section_alt", "chart_measures_by_area", "chart_measures_by_area_alt",
-           "chart_top_institutions", "chart_top_institutions_alt", "chart_institutions_by_pillar",
-           "chart_institutions_by_pillar_alt", "chart_acronyms_by_pillar", "chart_acronyms_by_pillar_alt")
+# The sentences the Python code uses, and the {fields} each is filled in with (Renderer.say); the templates'
+# own are read from the templates (fields_used). A {field} not given would stop the build: it is refused.
+_BRIEF = ("name", "count", "pillars", "others")
+SAID = {"acronyms_description": (), "organisations_description": (), "aoip_description": (),
+        "organisation_description": ("name", "en", "count"), "area_description": ("name", "en", "count"),
+        "brief_kind_organisation": (), "brief_kind_area": (),
+        "brief_summary_organisation": _BRIEF, "brief_summary_area": _BRIEF, "brief_summary_en_organisation": _BRIEF,
+        "brief_summary_en_area": _BRIEF, "chart_axis_measures": (), "chart_axis_acronyms": (), "chart_header_group": (),
+        "chart_header_area": (), "chart_header_organisation": (), "chart_header_pillar": (),
+        "chart_measures_by_section": (), "chart_measures_by_section_alt": ("top", "count"),
+        "chart_measures_by_area": (), "chart_measures_by_area_alt": ("counts",),
+        "chart_top_institutions": ("limit",), "chart_top_institutions_alt": ("limit", "top", "count"),
+        "chart_institutions_by_pillar": ("limit",), "chart_institutions_by_pillar_alt": ("limit", "across"),
+        "chart_acronyms_by_pillar": (), "chart_acronyms_by_pillar_alt": ("counts",)}
+WORDING = ("list_separator", *SAID)
 COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 
 LABELS = ("home", "pillar", "section", "measure", "measures_unit", "indexes", "acronyms", "organisations", "aoip",
@@ -77,7 +85,8 @@ def _colours(check: Checker, data, key: str, where: list) -> tuple[tuple[str, st
         if isinstance(value, str) and COLOUR.fullmatch(value):
             out.append((str(name), value))
         else:
-            check.error(table.value_pos[name], f"site graph {key}: '{name}' must be a colour like '#1f77b4', found {value!r}")
+            found = f"'{value}'" if isinstance(value, str) else kind_of(value)
+            check.error(table.value_pos[name], f"site graph {key}: '{name}' must be a colour like '#1f77b4', found {found}")
     return tuple(out)
 
 
@@ -86,7 +95,8 @@ def _graph(check: Checker, data, path: str) -> GraphStyle | None:
     if not isinstance(graph, YMap):
         return None
     check.unknown_keys(graph, {"seed", "pillars", "organisation_types", "area"}, "site graph")
-    seed, area = check.get(graph, "seed", int, "site graph"), check.get(graph, "area", str, "site graph")
+    seed = check.get(graph, "seed", int, "site graph", low=0, high=2**32 - 1)     # numpy's seeds
+    area = check.get(graph, "area", str, "site graph")
     if area is not None and not COLOUR.fullmatch(area):
         check.error(graph.value_pos["area"], f"site graph: 'area' must be a colour like '#1f77b4', found {area!r}")
     where: list = []
@@ -119,13 +129,55 @@ _TEMPLATE_WORD = re.compile(r"""\bwords\.([a-z_][a-z0-9_]*)|\bsay\(\s*['"]([a-z_
 def words_used() -> frozenset[str]:
     """Every word key the templates use (`words.key`, `say('key', …)`), so that a missing one is a check
     error before anything is rendered, not a failure in the middle of a build."""
-    roots = [Path(__file__).parent / "templates", Path(__file__).parent.parent / "overrides"]
     found = set()
-    for root in roots:
-        for path in sorted(root.rglob("*.htm*")) + sorted(root.rglob("*.j2")):
-            for m in _TEMPLATE_WORD.finditer(path.read_text(encoding="utf-8")):
-                found.add(m.group(1) or m.group(2))
+    for path in _template_files():
+        for m in _TEMPLATE_WORD.finditer(path.read_text(encoding="utf-8")):
+            found.add(m.group(1) or m.group(2))
     return frozenset(found)
+
+
+def _template_files() -> list[Path]:
+    roots = [Path(__file__).parent / "templates", Path(__file__).parent.parent / "overrides"]
+    return [path for root in roots for path in sorted(root.rglob("*.htm*")) + sorted(root.rglob("*.j2"))]
+
+
+def _say_calls(text: str):
+    """(key, [field names]) of every `say('key', name=…, …)` in a template."""
+    for m in re.finditer(r"\bsay\(\s*'([a-z_][a-z0-9_]*)'", text):
+        depth, i, args, start = 1, m.end(), [], m.end()
+        while i < len(text) and depth:
+            depth += {"(": 1, ")": -1}.get(text[i], 0)
+            if depth == 1 and text[i] == "," or depth == 0:
+                args.append(text[start:i])
+                start = i + 1
+            i += 1
+        yield m.group(1), [a.group(1) for a in (re.match(r"\s*([a-z_][a-z0-9_]*)\s*=(?!=)", arg) for arg in args) if a]
+
+
+@functools.cache
+def fields_used() -> dict[str, frozenset[str]]:
+    """Every sentence filled in by Renderer.say → the {fields} every one of its calls gives (code and templates)."""
+    found = {key: set(fields) for key, fields in SAID.items()}
+    for path in _template_files():
+        for key, fields in _say_calls(path.read_text(encoding="utf-8")):
+            found[key] = found[key] & set(fields) if key in found else set(fields)
+    return {key: frozenset(fields) for key, fields in found.items()}
+
+
+def _placeholders(check: Checker, value: str, pos, what: str, given: frozenset[str]) -> None:
+    """A sentence's {fields}: plain names that the code fills in; anything else would stop the build."""
+    try:
+        parsed = list(string.Formatter().parse(value))
+    except ValueError as error:
+        check.error(pos, f"{what}: {error} (a brace that is not a {{field}} is written twice: '{{{{' or '}}}}')")
+        return
+    for _, name, spec, conversion in parsed:
+        if name is None:
+            continue
+        if name not in given or spec or conversion:
+            expected = ", ".join(f"{{{f}}}" for f in sorted(given)) or "none: this sentence is not filled in"
+            check.error(pos, f"{what}: unknown placeholder {{{name}{'!' + conversion if conversion else ''}"
+                             f"{':' + spec if spec else ''}}} (expected: {expected})")
 
 
 def _table(check: Checker, data, key: str, where: str, required) -> dict[str, str] | None:
@@ -137,10 +189,16 @@ def _table(check: Checker, data, key: str, where: str, required) -> dict[str, st
         if name not in table:
             check.error(table.pos, f"{where} {key}: missing '{name}'")
             ok = False
+    fields = fields_used()
     for name, value in table.items():
-        if not isinstance(value, str) or not value.strip():
-            check.error(table.value_pos[name], f"{where} {key}: '{name}' must be text, found {kind_of(value)}")
+        pos = table.value_pos[name]
+        if not isinstance(value, str):
+            check.error(pos, f"{where} {key}: '{name}' must be text, found {kind_of(value)}")
             ok = False
+        elif not check.text(value, pos, f"{where} {key}: '{name}'"):
+            ok = False
+        elif name in fields:
+            _placeholders(check, value, pos, f"{where} {key}: '{name}'", fields[name])
     return {str(k): v for k, v in table.items()} if ok else None
 
 
@@ -173,7 +231,7 @@ def build_settings(data, path: str, problems: list[Problem]) -> Settings | None:
         problems.append(Problem(path, 1, 1, f"expected a mapping of site settings, found {kind_of(data)}"))
         return None
     check.unknown_keys(data, {"summary_length", "graph", *WORD_SECTIONS}, "site")
-    length = check.get(data, "summary_length", int, "site")
+    length = check.get(data, "summary_length", int, "site", low=1, high=10_000)
     graph = _graph(check, data, path)
     words = build_words(data, "ja", "site", check)
     if length is None or graph is None or words is None:

@@ -21,10 +21,11 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import pipeline
+from . import environment, output, pipeline
 from .diagnostics import SourceError
 from .docs_tree import TARGETS, write_tree
 from .edition import LANGS as EDITIONS
+from .load_pages import body_offset, pages_dir
 
 BUNDLE_NAME = "asean-japan-plan"
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,11 +48,6 @@ def build_info(text: Path, epoch: int) -> dict[str, str]:
             "source": hashlib.sha256(text.read_bytes()).hexdigest(), "bundle": f"{BUNDLE_NAME}-offline.zip"}
 
 
-def _pages_dir(source: Path, lang: str) -> Path:
-    own = source / "pages" / lang
-    return own if own.is_dir() else ROOT / "source" / "pages" / lang
-
-
 def iter_trees(source: Path, dest: Path, targets, site_url: str, info: dict[str, str], builder: str = "mkdocs"):
     """One plain docs folder per target and edition, written when asked for: yields ((target, lang), its
     mkdocs.yml), so that a builder can start on one folder while the next is being written."""
@@ -61,7 +57,7 @@ def iter_trees(source: Path, dest: Path, targets, site_url: str, info: dict[str,
             url = (site_url.rstrip("/") + "/" + ("" if lang == "ja" else f"{lang}/")) if web and site_url else ""
             build = pipeline.build(source, web, url, lang)
             yield (target, lang), write_tree(build, dest / f"{target}-{lang}", target, url, info,
-                                             _pages_dir(source, lang), builder)
+                                             pages_dir(source, lang, ROOT / "source"), builder)
 
 
 def write_trees(*args, **kwargs) -> dict[tuple[str, str], Path]:
@@ -77,37 +73,81 @@ class Builder:
     suffix: str = ""                   # site<suffix>/ and dist<suffix>/
 
 
-MKDOCS = Builder("mkdocs", (sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f"), True)
+MKDOCS = Builder("mkdocs", (sys.executable, "-m", "mkdocs", "build", "--strict", "-f"), True)
 ZENSICAL = Builder("zensical", (str(ROOT / ".venv-zensical" / "bin" / "zensical"), "build", "-f"), False, "-zensical")
 BUILDERS = {b.name: b for b in (MKDOCS, ZENSICAL)}
+_MACRO_ERROR = re.compile(r"_File_: `([^`]+)`\s*_(\w+)_: (.*?)\n(?:.*?File \"<template>\", line (\d+))?", re.S)
+_LOGGED = re.compile(r"^(WARNING|ERROR)\s+-\s+(.*)$", re.M)
+_DOC_FILE = re.compile(r"Doc file '([^']+)'")
+
+
+def builder_messages(output: str, pages: dict[str, tuple[str, int]]) -> list[str]:
+    """A failed builder's output → its messages, each at the hand-written page it is about.
+    pages: docs file name → (the page's path as messages show it, lines before its body)."""
+    output = re.sub(r"\x1b\[[0-9;]*m", "", output)                   # no colours
+    found = []
+    for m in _MACRO_ERROR.finditer(output):                           # mkdocs-macros: one block per error
+        shown, offset = pages.get(m.group(1), (m.group(1), 0))
+        line = offset + int(m.group(4)) if m.group(4) else 1
+        found.append(f"{shown}:{line}:1: error: {m.group(2)}: {m.group(3).strip()}")
+    for level, message in _LOGGED.findall(output):
+        if "[macros]" in message or message.startswith("Aborted with"):
+            continue
+        doc = _DOC_FILE.search(message)
+        where = _where(pages.get(doc.group(1), (doc.group(1), 0))[0], message) if doc else "mkdocs"
+        found.append(f"{where}: error: {message.strip()}")
+    if not found:                       # anything else: its last words (of a traceback, only the exception)
+        lines = [line.strip() for line in output.splitlines() if line.strip()]
+        found = [f"error: {line}" for line in lines[-1 if "Traceback" in output else -3:]] or \
+            ["error: failed without a message"]
+    return found
+
+
+def _where(shown: str, message: str) -> str:
+    """path:line:col of what a builder's message quotes ('… contains a link 'x.md' …'), or path:1:1."""
+    quoted = re.search(r"link '([^']+)'", message)
+    try:
+        lines = Path(shown).read_text(encoding="utf-8-sig").splitlines() if quoted else []
+    except OSError:
+        lines = []
+    for number, line in enumerate(lines, 1):
+        if quoted.group(1) in line:
+            return f"{shown}:{number}:{line.index(quoted.group(1)) + 1}"
+    return f"{shown}:1:1"
+
+
+def _pages_of(source: Path, lang: str) -> dict[str, tuple[str, int]]:
+    folder = pages_dir(source, lang, ROOT / "source")
+    return {p.name: (pipeline.shown(p), body_offset(p.read_text(encoding="utf-8-sig").replace("\r\n", "\n")))
+            for p in sorted(folder.glob("*.md")) if p.is_file()}
 
 
 def run_builders(jobs, epoch: int, builder: Builder, parallel: int = 2) -> bool:
-    """Build each (config, output folder) as the jobs come (the generator writes the next docs folder while
-    the builders work), `parallel` builders at a time; print the errors of every failed one."""
+    """Build each (config, output folder, hand-written pages) as the jobs come (the generator writes the next
+    docs folder while the builders work), `parallel` builders at a time; print the errors of every failed one,
+    each at the hand-written page it is about."""
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1",
            "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
     running, queued, failed = [], [], []
 
-    def start(config: Path, dest: Path) -> None:
+    def start(config: Path, dest: Path, pages: dict) -> None:
         cmd = [*builder.command, str(config.resolve())] + (["-d", str(dest.resolve())] if builder.writes_to_dest else [])
-        log = tempfile.TemporaryFile(mode="w+", encoding="utf-8")       # no pipe to fill up while we work
+        log = tempfile.TemporaryFile(mode="w+", encoding="utf-8", errors="replace")   # no pipe to fill up
         try:
             proc = subprocess.Popen(cmd, env=env, cwd=config.parent, stdout=log, stderr=subprocess.STDOUT, text=True)
         except OSError as error:
-            failed.append(f"{builder.name}: cannot run {cmd[0]}: {error.strerror}")
+            failed.append(f"{builder.name}: error: cannot run {cmd[0]}: {error.strerror}")
             return
-        running.append((config, dest, proc, log))
+        running.append((config, dest, pages, proc, log))
 
     def finish(item) -> None:
-        config, dest, proc, log = item
+        config, dest, pages, proc, log = item
         proc.wait()
         running.remove(item)
         log.seek(0)
         if proc.returncode != 0:
-            message = log.read().split("Traceback (most recent call last)")[0]     # its message, not its stack
-            message = re.sub(r"\x1b\[[0-9;]*m", "", message).strip()              # nor its colours
-            failed.append(f"{builder.name} build of {config.parent.name} failed:\n{message}")
+            failed.append(f"{builder.name} build of {config.parent.name} failed:")
+            failed.extend(dict.fromkeys(builder_messages(log.read(), pages)))
         elif not builder.writes_to_dest:
             dest.parent.mkdir(parents=True, exist_ok=True)
             (config.parent / "site").rename(dest)
@@ -187,54 +227,77 @@ def write_zip(folder: Path, zip_path: Path, prefix: str, epoch: int) -> None:
             zf.writestr(info, path.read_bytes())
 
 
-def _swap(new: Path, target: Path, trash: Path) -> None:
-    if target.exists():
-        target.rename(trash / target.name)
-    new.rename(target)
-
-
-def _load(source: Path, failed: str):
+def load_checked(source: Path, failed: str):
+    """The checked sources, or None after printing every problem of the sources and the environment."""
+    problems = environment.problems()
     try:
-        return pipeline.load(source)
+        sources = pipeline.load(source)
     except SourceError as error:
-        for problem in error.problems:
+        problems, sources = problems + error.problems, None
+    if problems:
+        for problem in sorted(problems, key=lambda p: (p.line != 0, p.path, p.line, p.col)):
             print(problem, file=sys.stderr)
-        print(f"{len(error.problems)} problem(s); {failed}", file=sys.stderr)
+        print(f"{len(problems)} problem(s); {failed}", file=sys.stderr)
         return None
+    return sources
 
 
 def write_docs(source: Path, dest: Path, targets) -> int:
     """`python -m generator docs DIR`: the docs folders of every edition, for any builder."""
-    sources = _load(source, "nothing was written.")
+    sources = load_checked(source, "nothing was written.")
     if sources is None:
         return 1
     if dest.exists():
-        print(f"{dest}: already exists (give a new folder)", file=sys.stderr)
+        print(f"{dest}: error: already exists (give a new folder)", file=sys.stderr)
         return 1
     epoch = pipeline.build_date()
-    configs = write_trees(source, dest, targets, os.environ.get("SITE_URL", ""),
-                          build_info(source / sources.plan.source, epoch))
+    try:
+        configs = write_trees(source, dest, targets, environment.site_url(), build_info(source / sources.plan.source, epoch))
+    except OSError as error:
+        print(f"{error.filename or dest}: error: {error.strerror}", file=sys.stderr)
+        return 1
     for (target, lang), config in configs.items():
         print(f"{target} {lang}: {config}")
     return 0
 
 
 def build_all(source: Path, out: Path, builder: Builder = MKDOCS) -> int:
+    """Check, build into <out>/.build-*/, then swap site/ and dist/ in. On any failure they stay as they were."""
     site_name, dist_name = f"site{builder.suffix}", f"dist{builder.suffix}"
-    sources = _load(source, f"{site_name}/ and {dist_name}/ were left as they were.")
+    kept = f"{site_name}/ and {dist_name}/ were left as they were."
+    sources = load_checked(source, kept)
     if sources is None:
         return 1
+    try:
+        if out.exists() and not out.is_dir():
+            print(f"{out}: error: is a file (expected the folder to build into)", file=sys.stderr)
+            return 1
+        out.mkdir(parents=True, exist_ok=True)
+        with output.locked(out):
+            output.remove_leftovers(out)
+            return _build(source, sources, out, builder, site_name, dist_name, kept)
+    except output.Busy:
+        print(f"{out}: error: another build is writing into this folder; {kept} Run again when it has finished.",
+              file=sys.stderr)
+    except OSError as error:
+        print(f"{error.filename or out}: error: {error.strerror}; {kept}", file=sys.stderr)
+    except KeyboardInterrupt:
+        print(f"interrupted; {kept}", file=sys.stderr)
+        return 130
+    return 1
+
+
+def _build(source: Path, sources, out: Path, builder: Builder, site_name: str, dist_name: str, kept: str) -> int:
     epoch = pipeline.build_date()
     info = build_info(source / sources.plan.source, epoch)
-    site_url = os.environ.get("SITE_URL", "")
-    out.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=".build-", dir=out) as tmp_name:
+    site_url = environment.site_url()
+    with tempfile.TemporaryDirectory(prefix=output.WORK_PREFIX, dir=out) as tmp_name:
         tmp = Path(tmp_name)
         built = tmp / "built"
-        jobs = ((config, built / f"{t}-{lang}")
+        jobs = ((config, built / f"{t}-{lang}", _pages_of(source, lang))
                 for (t, lang), config in iter_trees(source, tmp / "trees", TARGETS, site_url, info, builder.name))
         if not run_builders(jobs, epoch, builder):
-            print(f"{site_name}/ and {dist_name}/ were left as they were.", file=sys.stderr)
+            print(kept, file=sys.stderr)
             return 1
         online = _assemble(built, "web", tmp / "site")
         if site_url:
@@ -247,9 +310,7 @@ def build_all(source: Path, out: Path, builder: Builder = MKDOCS) -> int:
         write_zip(offline, zip_path, f"{BUNDLE_NAME}-offline", epoch)
         digest = hashlib.sha256(zip_path.read_bytes()).hexdigest()
         (dist / f"{zip_path.name}.sha256").write_text(f"{digest}  {zip_path.name}\n", encoding="utf-8")
-        trash = tmp / "old"
-        trash.mkdir()
-        _swap(online, out / site_name, trash)
-        _swap(dist, out / dist_name, trash)
+        output.exchange(online, out / site_name)
+        output.exchange(dist, out / dist_name)
     print(f"built {out / site_name} and {out / dist_name / zip_path.name}")
     return 0

@@ -1,7 +1,11 @@
 """YAML in and out. Reading keeps where every value came from (1-based line and column).
 
-Only plain YAML is accepted: no tags, no anchors or aliases (our data never needs them, and an alias
-bomb cannot expand). Problems come back as `Problem`s, never as a traceback.
+Only plain YAML is accepted: no tags (`!custom`, `!!python/…`), no anchors or aliases (our data never
+needs them, and an alias bomb cannot expand), no merge keys, nesting at most MAX_DEPTH deep. Keys are
+text: an unquoted `1.10:` is a number to YAML (1.1) and is refused where it stands. A date (`2018-11-14`)
+stays the text it was written as. Every text value and key follows generator/characters.py and has at
+most MAX_VALUE characters. Problems come back as `Problem`s, never as a traceback: those that stop the
+file from being read alone, the others together with the data, so that all of them are reported.
 """
 from __future__ import annotations
 
@@ -9,7 +13,15 @@ from dataclasses import dataclass
 
 import yaml
 
+from .characters import describe, first_bad
 from .diagnostics import Problem
+
+MAX_DEPTH = 32          # plan.yaml, the deepest file, nests 8 levels
+MAX_VALUE = 10_000      # characters of one text value (the longest paragraph of the plan has about 1,100)
+MAX_KEY = 200
+_STR, _MERGE = "tag:yaml.org,2002:str", "tag:yaml.org,2002:merge"
+_TYPED = {"tag:yaml.org,2002:null": "nothing (null)", "tag:yaml.org,2002:bool": "true/false",
+          "tag:yaml.org,2002:int": "a number", "tag:yaml.org,2002:float": "a number"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,89 +54,131 @@ def _pos(path: str, mark) -> Pos:
     return Pos(path, mark.line + 1, mark.column + 1)
 
 
-def _convert(node, path: str):
-    if isinstance(node, yaml.MappingNode):
-        out = YMap()
-        out.pos, out.key_pos, out.value_pos = _pos(path, node.start_mark), {}, {}
-        for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                raise _Reject(key_node.start_mark, "merge keys (<<) are not allowed")
-            key = _convert(key_node, path)
-            if isinstance(key, (YMap, YList)):
-                raise _Reject(key_node.start_mark, "expected a plain key, found a mapping or list")
-            if key in out:
-                raise _Reject(key_node.start_mark, f"duplicate key '{key}'")
-            out[key] = _convert(value_node, path)
-            out.key_pos[key] = _pos(path, key_node.start_mark)
-            out.value_pos[key] = _pos(path, value_node.start_mark)
-        return out
-    if isinstance(node, yaml.SequenceNode):
-        out = YList(_convert(item, path) for item in node.value)
-        out.pos = _pos(path, node.start_mark)
-        out.item_pos = [_pos(path, item.start_mark) for item in node.value]
-        return out
-    return yaml.SafeLoader.construct_scalar(_SCALARS, node) if node.tag == "tag:yaml.org,2002:str" \
-        else _SCALARS.construct_object(node, deep=True)
-
-
-class _StrictLoader(yaml.SafeLoader):
-    def compose_node(self, parent, index):
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
-            raise _Reject(event.start_mark, "anchors and aliases (*name) are not allowed")
-        event = self.peek_event()
-        if getattr(event, "anchor", None):
-            raise _Reject(event.start_mark, f"anchors (&{event.anchor}) are not allowed")
-        return super().compose_node(parent, index)
-
-
 _SCALARS = yaml.SafeLoader("")
 
 
-def _fast_node(text: str):
-    """The document's node tree from libyaml (C, several times faster), or None when the document has
-    an anchor or alias or any error: the Python parser below then reports it in its own words."""
-    if not getattr(yaml, "__with_libyaml__", False):
-        return None
-    try:
-        for event in yaml.parse(text, Loader=yaml.CSafeLoader):
-            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                return None
-        return yaml.compose(text, Loader=yaml.CSafeLoader)
-    except yaml.YAMLError:
-        return None
+class _Converter:
+    """Node tree → YMap/YList/str/int/float/bool/None, recording every value out of rule."""
+
+    def __init__(self, path: str):
+        self.path = path
+        self.problems: list[Problem] = []
+
+    def problem(self, mark, message: str) -> None:
+        self.problems.append(Problem(self.path, mark.line + 1, mark.column + 1, message))
+
+    def text(self, node, value: str, what: str) -> str:
+        bad = first_bad(value)         # only escapes can still hold one: sources.py refuses them in the file
+        if bad:
+            self.problem(node.start_mark, f"this {what} contains {describe(bad)}, written as an escape")
+        limit = MAX_KEY if what == "key" else MAX_VALUE
+        if len(value) > limit:
+            self.problem(node.start_mark, f"this {what} is too long: {len(value)} characters (at most {limit})")
+        return value
+
+    def key(self, node) -> str:
+        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+            raise _Reject(node.start_mark, "expected a plain key, found a mapping or list")
+        if node.tag == _MERGE:
+            raise _Reject(node.start_mark, "merge keys (<<) are not allowed")
+        if node.tag != _STR:
+            if node.tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
+                read_as = f"the number {_SCALARS.construct_object(node)!r}"
+            else:
+                read_as = _TYPED.get(node.tag, "a date" if node.tag.endswith("timestamp") else "a special value")
+            self.problem(node.start_mark, f"write the key {node.value} in quotes ('{node.value}'): unquoted, "
+                                          f"YAML reads it as {read_as}")
+        return self.text(node, node.value, "key")
+
+    def convert(self, node):
+        if isinstance(node, yaml.MappingNode):
+            out = YMap()
+            out.pos, out.key_pos, out.value_pos = _pos(self.path, node.start_mark), {}, {}
+            for key_node, value_node in node.value:
+                key = self.key(key_node)
+                if key in out:
+                    first = out.key_pos[key]
+                    self.problem(key_node.start_mark, f"duplicate key '{key}' (first at line {first.line})")
+                    continue
+                out[key] = self.convert(value_node)
+                out.key_pos[key] = _pos(self.path, key_node.start_mark)
+                out.value_pos[key] = _pos(self.path, value_node.start_mark)
+            return out
+        if isinstance(node, yaml.SequenceNode):
+            out = YList(self.convert(item) for item in node.value)
+            out.pos = _pos(self.path, node.start_mark)
+            out.item_pos = [_pos(self.path, item.start_mark) for item in node.value]
+            return out
+        if node.tag in _TYPED:
+            return _SCALARS.construct_object(node, deep=True)
+        # text, and what YAML 1.1 would make a date or another special value of: the text as written
+        return self.text(node, node.value, "value")
+
+
+def _screen(text: str, loader) -> tuple | None:
+    """Walk the document's events (no recursion, nothing built): the first tag, anchor, alias or nesting
+    too deep, as (mark, message). Raises yaml.YAMLError for malformed YAML."""
+    depth = 0
+    for event in yaml.parse(text, Loader=loader):
+        if isinstance(event, yaml.AliasEvent):
+            return (event.start_mark, "anchors and aliases (*name) are not allowed")
+        if getattr(event, "anchor", None):
+            return (event.start_mark, f"anchors (&{event.anchor}) are not allowed")
+        if getattr(event, "tag", None) is not None and not isinstance(event, yaml.DocumentStartEvent):
+            return (event.start_mark, f"YAML tags ({event.tag}) are not allowed: write a plain value")
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return (event.start_mark, f"nested more than {MAX_DEPTH} levels deep")
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+    return None
+
+
+_FAST = getattr(yaml, "CSafeLoader", None) if getattr(yaml, "__with_libyaml__", False) else None
+
+
+def _malformed(path: str, error: yaml.YAMLError) -> Problem:
+    if not isinstance(error, yaml.MarkedYAMLError):
+        return Problem(path, 1, 1, f"malformed YAML: {error}")
+    mark = error.problem_mark or error.context_mark
+    what = " ".join(filter(None, [error.context, error.problem]))
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    if "'\\t'" in what or "\t" in (error.problem or ""):
+        return Problem(path, line, col, "malformed YAML: a tab is used for indentation (YAML indents with spaces only)")
+    return Problem(path, line, col, f"malformed YAML: {what}")
+
+
+def _compose(text: str, path: str):
+    """The document's node tree (libyaml, several times faster, when it is there). The Python parser
+    reports malformed YAML in its own, clearer words."""
+    for loader in filter(None, (_FAST, yaml.SafeLoader)):
+        try:
+            found = _screen(text, loader)
+            if found:
+                mark, message = found
+                return None, Problem(path, mark.line + 1, mark.column + 1, message)
+            return yaml.compose(text, Loader=loader), None
+        except yaml.YAMLError as error:
+            if loader is yaml.SafeLoader:
+                return None, _malformed(path, error)
+    raise AssertionError("unreachable")
 
 
 def load(text: str, path: str) -> tuple[object, list[Problem]]:
-    """Parse one YAML document. Returns (data or None, problems)."""
+    """Parse one YAML document. Returns (data, problems); data is None when the file cannot be read."""
     if not text.strip():
         return None, [Problem(path, 1, 1, "expected a YAML document, found an empty file")]
-    node = _fast_node(text)
-    if node is not None:
-        try:
-            return _convert(node, path), []
-        except _Reject as reject:
-            return None, [Problem(path, reject.mark.line + 1, reject.mark.column + 1, reject.message)]
-    loader = _StrictLoader(text)
+    node, problem = _compose(text, path)
+    if problem:
+        return None, [problem]
+    if node is None:
+        return None, [Problem(path, 1, 1, "expected a YAML document, found only comments")]
+    converter = _Converter(path)
     try:
-        node = loader.get_single_node()
-        if node is None:
-            return None, [Problem(path, 1, 1, "expected a YAML document, found only comments")]
-        return _convert(node, path), []
+        return converter.convert(node), converter.problems
     except _Reject as reject:
-        return None, [Problem(path, reject.mark.line + 1, reject.mark.column + 1, reject.message)]
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        what = " ".join(filter(None, [error.context, error.problem]))
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        if "'\\t'" in what or "\t" in (error.problem or ""):
-            return None, [Problem(path, line, col, "malformed YAML: a tab is used for indentation "
-                                                   "(YAML indents with spaces only)")]
-        return None, [Problem(path, line, col, f"malformed YAML: {what}")]
-    except yaml.YAMLError as error:
-        return None, [Problem(path, 1, 1, f"malformed YAML: {error}")]
-    finally:
-        loader.dispose()
+        return None, converter.problems + [Problem(path, reject.mark.line + 1, reject.mark.column + 1, reject.message)]
 
 
 def dump(data, header: str = "") -> str:

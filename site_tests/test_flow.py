@@ -12,17 +12,17 @@ from pathlib import Path
 GENERATOR = Path(__file__).resolve().parent.parent / "generator"
 
 STAGES = [
-    {"text", "diagnostics", "paths", "cache", "yamlio", "sources"},                      # reading files
+    {"text", "diagnostics", "paths", "cache", "characters", "yamlio", "sources"},        # reading files
     {"model"},                                                                            # the frozen model
     {"load_plan", "settings", "load_catalogue", "load_english", "load_progress", "load_translations",
-     "importer"},                                                                         # load and check
+     "load_pages", "importer"},                                                           # load and check
     {"linker", "network"},                                                               # derived tables
     {"index", "edition"},                                                                 # the derived index
     {"export", "search_index", "charts", "qrcodes", "richtext", "render_graph"},          # outputs from the index
     {"render"},                                                                           # the template renderer
     {"render_index", "render_explorer", "render_data", "render_briefs", "render_kiosk"},  # the page families
     {"pipeline"},                                                                         # gather, then render
-    {"docs_tree", "sitebuild", "macros", "__main__"},                                     # site build
+    {"docs_tree", "environment", "output", "sitebuild", "macros", "__main__"},            # site build
     {"mkdocs_hook"},                                                                      # builder adapters
 ]
 STAGE_OF = {name: i for i, names in enumerate(STAGES) for name in names}

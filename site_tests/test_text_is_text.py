@@ -159,3 +159,30 @@ def test_the_bundle_shows_markup_literally_too(hostile_bundle, browser, path, la
     page.wait_for_timeout(300)
     assert dialogs == []
     context.close()
+
+
+@pytest.mark.parametrize("path", ["en/measures/2-1-8/index.html", "measures/2-1-8/index.html"])
+def test_tooltips_show_markup_literally(hostile_site, browser, path):
+    """Material's content.tooltips shows an element's title as HTML: an acronym's English name made of
+    markup (the title of its <abbr>) must come out as text, never as an element."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    with serve(hostile_site) as url:
+        page.goto(url + path)
+        if path.startswith("en/"):
+            abbr = page.locator("article abbr", has_text="ERIA").first
+        else:         # the Japanese edition's title is the Japanese name: the acronym list gives the English one
+            abbr = page.locator("article a[href*='acronyms/eria']").last
+        abbr.scroll_into_view_if_needed()
+        abbr.hover()
+        tip = page.locator(".md-tooltip2--active .md-tooltip2__inner")
+        tip.wait_for(state="visible", timeout=5_000)
+        if path.startswith("en/"):
+            assert "<img src=x onerror=alert(1)>{{ 7*7 }}" in tip.inner_text()
+        assert tip.locator("img, script").count() == 0
+        assert page.locator("img[src=x]").count() == 0
+        page.wait_for_timeout(300)
+    assert dialogs == []
+    context.close()

@@ -1,0 +1,150 @@
+"""source/pages/<lang>/*.md: the hand-written pages of each edition, checked before anything is built.
+
+MkDocs shows broken front matter as page text, and the macros plugin stops the build at the first
+template error; here every such problem is reported with its position, with all the others. Checked:
+the three pages every edition has (home, about, offline: the footer and the bundle link to them) and
+the same pages in every edition (the language switch links each page to its twin); portable file names
+that do not take the place of a generated folder;
+front matter (a mapping with a one-line `title`, as the page's title comes from it); the page as a
+Jinja template (syntax, and only the variables the macros plugin provides: generator/macros.py,
+the plugin's own, and the configuration's `extra`).
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import jinja2
+import jinja2.meta
+
+from .diagnostics import Problem
+from .load_plan import Checker
+from .sources import read_text
+from . import yamlio
+from .yamlio import YList, YMap
+
+PAGES_DIR = "pages"
+REQUIRED = ("index.md", "about.md", "offline.md")
+# Folders at the root of the site that the generator and the theme write (and en/, the English edition
+# inside the Japanese one): a page named after one of them would take or lose its place.
+RESERVED = frozenset({"acronyms", "aoip", "assets", "briefs", "data", "en", "graph", "kiosk", "measures",
+                      "organisations", "pillars", "progress", "sections", "stats", "search", "sitemap", "404"})
+NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\.md")
+FRONT_MATTER_KEYS = {"title", "description", "hide", "render_macros"}
+HIDE = {"navigation", "toc", "footer", "path", "tags", "feedback"}
+VARIABLES = frozenset({
+    "counts", "home_intro", "home_pillars",                                       # generator/macros.py
+    "config", "page", "extra", "environment", "plugin", "git", "macros", "filters", "filters_builtin",
+    "navigation", "files", "render_file", "context", "pretty", "macros_info", "now", "fix_url", "relative_url",
+    "lang", "words", "edition", "build", "generated", "polyfills",                # config.extra (docs_tree.py)
+})
+_ENV = jinja2.Environment()
+
+
+def pages_dir(source_dir: Path, lang: str, fallback: Path) -> Path:
+    """An edition's hand-written pages: source/pages/<lang>/, else the repository's own (`fallback`)."""
+    own = source_dir / PAGES_DIR / lang
+    return own if own.is_dir() else fallback / PAGES_DIR / lang
+
+
+# MkDocs' own rule (mkdocs/utils/meta.py): front matter is read only when it matches this exactly;
+# otherwise MkDocs shows it as page text.
+FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+
+
+def body_offset(text: str) -> int:
+    """Lines before the Markdown body as MkDocs and the macros plugin see it (line 1 of the body is
+    line body_offset + 1 of the file): the front matter and the blank lines after it."""
+    m = FRONT_MATTER.match(text)
+    if not m:
+        return 0
+    rest = text[m.end():]
+    return text[:m.end()].count("\n") + (len(rest) - len(rest.lstrip("\n")))
+
+
+def _front_matter(text: str, shown: str, check: Checker) -> tuple[str, int]:
+    """The page body and the number of lines before it; the front matter's problems recorded."""
+    m = FRONT_MATTER.match(text)
+    if not m:
+        where = "front matter not closed: expected a line '---' after it" if text.startswith("---") else \
+            "expected front matter with the page's title (a first line '---', then 'title: …', then '---')"
+        check.problems.append(Problem(shown, 1, 1, where))
+        return ("" if text.startswith("---") else text), 0
+    data, found = yamlio.load(m.group(1), shown)
+    check.problems.extend(Problem(p.path, p.line + 1, p.col, p.message) for p in found)
+    if data is not None and not isinstance(data, YMap):
+        check.problems.append(Problem(shown, 2, 1, "front matter: expected a mapping with 'title'"))
+    elif data is not None:
+        data.pos = yamlio.Pos(shown, 1, 1)
+        data.value_pos = {k: yamlio.Pos(shown, p.line + 1, p.col) for k, p in data.value_pos.items()}
+        data.key_pos = {k: yamlio.Pos(shown, p.line + 1, p.col) for k, p in data.key_pos.items()}
+        _meta(check, data, shown)
+    offset = body_offset(text)
+    return "\n".join(text.split("\n")[offset:]), offset
+
+
+def _meta(check: Checker, data: YMap, shown: str) -> None:
+    check.unknown_keys(data, FRONT_MATTER_KEYS, "front matter")
+    title = check.get(data, "title", str, "front matter")
+    if title:
+        _template(title, shown, data.value_pos["title"].line - 1, check, "the title")
+    check.get(data, "description", str, "front matter", required=False)
+    if "render_macros" in data and not isinstance(data["render_macros"], bool):
+        check.error(data.value_pos["render_macros"], "front matter: 'render_macros' must be true or false")
+    hide = check.get(data, "hide", list, "front matter", required=False) or YList()
+    for value, pos in zip(hide, getattr(hide, "item_pos", [])):
+        if value not in HIDE:
+            check.error(pos, f"front matter: hide: expected one of: {', '.join(sorted(HIDE))}, found '{value}'")
+
+
+def _template(text: str, shown: str, offset: int, check: Checker, what: str = "the page") -> None:
+    """Jinja syntax, and variables the macros plugin knows. Line 1 of text is line offset + 1 of the file."""
+    try:
+        tree = _ENV.parse(text)
+    except jinja2.TemplateSyntaxError as error:
+        check.problems.append(Problem(shown, offset + (error.lineno or 1), 1,
+                                      f"template error in {what}: {error.message}"))
+        return
+    unknown = sorted(jinja2.meta.find_undeclared_variables(tree) - VARIABLES)
+    if unknown:
+        names = ", ".join(unknown)
+        line = next((i for i, row in enumerate(text.split("\n"), offset + 1) if re.search(rf"\b{unknown[0]}\b", row)),
+                    offset + 1)
+        check.problems.append(Problem(shown, line, 1, f"{what} uses {names}, which the macros do not provide "
+                                                      "(they provide counts, home_intro() and home_pillars() of "
+                                                      "generator/macros.py, config, page and the plugin's own: "
+                                                      "see generator/load_pages.py)"))
+
+
+def check_pages(source_dir: Path, langs: tuple[str, ...], fallback: Path, shown, problems: list[Problem]) -> None:
+    """shown: path → the path as messages show it."""
+    check = Checker(problems)
+    names = {}
+    for lang in langs:
+        folder = pages_dir(source_dir, lang, fallback)
+        found = sorted(p.name for p in folder.glob("*.md")) if folder.is_dir() else []
+        names[lang] = {name for name in found if NAME.fullmatch(name)}
+        for name in REQUIRED:
+            if name not in found:
+                problems.append(Problem(shown(folder / name), 1, 1, "file not found: every edition has this page"))
+        for name in found:
+            path = folder / name
+            if not NAME.fullmatch(name):
+                problems.append(Problem(shown(path), 1, 1, "a page's file name must be lower-case letters, digits "
+                                                           "and single hyphens, ending in .md (it becomes its URL)"))
+                continue
+            if name.removesuffix(".md") in RESERVED:
+                problems.append(Problem(shown(path), 1, 1, f"a page cannot be named {name}: {name.removesuffix('.md')}/ "
+                                                           "is a folder the generator writes"))
+                continue
+            text, found_problems = read_text(path, shown(path))
+            problems.extend(found_problems)
+            if text is not None:
+                body, offset = _front_matter(text, shown(path), check)
+                _template(body, shown(path), offset, check)
+    for lang in langs[1:]:
+        for name in sorted((names[langs[0]] ^ names[lang]) - set(REQUIRED)):
+            has, lacks = (langs[0], lang) if name in names[langs[0]] else (lang, langs[0])
+            folder = pages_dir(source_dir, lacks, fallback)
+            problems.append(Problem(shown(folder / name), 1, 1, f"file not found: the {has} edition has {name}, "
+                                                                "and every page has a twin in the other language"))
