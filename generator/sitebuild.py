@@ -154,7 +154,7 @@ def run_builders(jobs, epoch: int, builder: Builder, parallel: int = 2) -> bool:
         log.close()
 
     def fill() -> None:
-        for item in [r for r in running if r[2].poll() is not None]:
+        for item in [r for r in running if r[3].poll() is not None]:
             finish(item)
         while queued and len(running) < parallel:
             start(*queued.pop(0))
