@@ -149,6 +149,10 @@ def test_opening_an_area_shows_exactly_its_measures(watched, server, html):
         listed = [x.get_text() for x in html(f"aoip/{area.slug}/index.html").select(".ajp-measure-list .ajp-num")]
         assert sorted(shown(page)) == sorted(listed), area.slug
         assert page.locator(f"input[name=area][value={area.slug}]").is_checked()
+    page.goto(server + "finder/?org=no-such-organisation&area=maritime")
+    ready(page)
+    assert params_of(page) == [("area", "maritime")], "a value the page does not know leaves the address"
+    assert shown(page) == expected([("area", "maritime")])
     assert watched.errors == []
 
 

@@ -171,6 +171,7 @@
     };
 
     fromUrl();
+    remember(false);           // values the page does not know (a mistyped slug) leave the address
     update();
     loadScript(new URL(root.getAttribute("data-csv"), location.href).href).then(function () {
       csv = window.AJP_MEASURES_CSV;
