@@ -22,6 +22,7 @@ from .render_briefs import brief_pages
 from .render_data import data_and_stats
 from .render_kiosk import kiosk_pages
 from .render_explorer import graph_pages
+from .render_finder import CSV_SCRIPT, finder_page
 from .render_graph import assets as graph_assets
 from .search_index import INDEX_FILE, search_index
 from .render_index import index_pages
@@ -146,7 +147,8 @@ def _build(source_dir: Path, directory_urls: bool, site_url: str, lang: str, _fi
     pages = (renderer.pages() + index_pages(renderer) + graph_pages(renderer) + extra_pages + brief_pages(renderer)
              + kiosk_pages(renderer))
     files[INDEX_FILE] = search_index(index, renderer.edition, directory_urls)
-    return Build(sources, index, lang, tuple(pages), renderer.nav(), renderer, tuple(graph_assets()),
+    finder, files[CSV_SCRIPT] = finder_page(renderer, downloads)
+    return Build(sources, index, lang, tuple(pages) + (finder,), renderer.nav(), renderer, tuple(graph_assets()),
                  tuple(sorted(files.items())))
 
 

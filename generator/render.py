@@ -228,6 +228,7 @@ class Renderer:
                 items.append(NavItem(title, None, (NavItem(title, src(f"pillars/{pillar.number}")),) + children))
             else:
                 items.append(NavItem(title, src(f"pillars/{pillar.number}")))
+        items.append(NavItem(self.words["finder"], src("finder")))
         indexes = tuple(NavItem(self.labels[key], src(key)) for key in ("acronyms", "organisations", "aoip"))
         items.append(NavItem(self.labels["indexes"], None, indexes))
         graphs = (NavItem(self.labels["graph"], src("graph")), NavItem(self.labels["co_occurrence"], src("graph/organisations")))

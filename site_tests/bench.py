@@ -195,6 +195,25 @@ def browser_times(site: Path) -> dict:
             "search": statistics.median(searches), "search_p90": sorted(searches)[int(len(searches) * 0.9)]}
 
 
+def search_quality(site: Path) -> dict:
+    """MRR and precision@5 of the judged query set (site_tests/search_judged.py), both editions."""
+    from playwright.sync_api import sync_playwright
+    sys.path.insert(0, str(ROOT))
+    from site_tests.conftest import CHROMIUM, CHROMIUM_ARGS, serve
+    from site_tests.search_judged import JUDGED, run_in_page, scores
+    results = {}
+    with serve(site) as url, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        for lang, root in (("ja", ""), ("en", "en/")):
+            page.goto(url + root + "measures/1-1/")
+            asked = [j for j in JUDGED if j.lang == lang]
+            got = run_in_page(page, [j.query for j in asked])
+            results.update({j: got[j.query] for j in asked})
+        browser.close()
+    return scores(results)
+
+
 # --- the table ---------------------------------------------------------------------------------------
 
 def machine() -> str:
@@ -231,6 +250,7 @@ def main() -> int:
             scale.append((factor, measures, seconds, memory))
         w = weights(tmp / "full" / "site", tmp / "full" / "dist")
         b = browser_times(tmp / "full" / "site")
+        q = search_quality(tmp / "full" / "site")
     per = [s[2] / s[1] * 1000 for s in scale]
     lines = [
         f"Benchmark {time.strftime('%Y-%m-%d')} on {machine()} (medians of {RUNS} runs; browser: 5 runs)",
@@ -262,6 +282,8 @@ def main() -> int:
         row("keypress → search results", f"{b['search']:.1f} ms (90th percentile {b['search_p90']:.1f} ms)",
             "≤ 300 ms", b["search_p90"] <= 300),
         row("first search of a page (loads the index)", f"{b['first_search']:.0f} ms", "≤ 300 ms", b["first_search"] <= 300),
+        row(f"judged search queries ({q['queries']}, both editions): MRR; precision@5; forbidden results",
+            f"{q['mrr']:.3f}; {q['p5']:.3f}; {len(q['forbidden'])}", "MRR ≥ 0.95; 0", q["mrr"] >= 0.95 and not q["forbidden"]),
     ]
     print("\n".join(lines))
     return 0

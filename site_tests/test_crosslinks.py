@@ -85,6 +85,7 @@ def broken_links(root) -> list[tuple[str, str]]:
             if re.match(r"^[a-z]+:", url) or url.startswith("//"):
                 continue
             target, anchor = urldefrag(url)
+            target = target.split("?", 1)[0]          # finder/?area=maritime is the page finder/
             resolved = posixpath.normpath(posixpath.join(posixpath.dirname(path), target)) if target else path
             file = root / resolved
             if file.is_dir():

@@ -8,6 +8,7 @@ from collections import Counter
 
 from generator.model import BulletList
 
+from .search_rule import occurs
 from .test_crosslinks import PLAN, SOURCES
 from .test_search import run_query
 
@@ -41,7 +42,7 @@ QUERIES = list(dict.fromkeys(FIXED + drawn_from_text()))
 
 def expected(query: str) -> set[str]:
     q = unicodedata.normalize("NFKC", query).lower()
-    found = {mid for mid, text in TEXTS.items() if q in text}
+    found = {mid for mid, text in TEXTS.items() if occurs(text, q)}      # English words at word boundaries
     if re.fullmatch(r"\d+(\.\d+)+", q):
         found.add(q)
     return found
