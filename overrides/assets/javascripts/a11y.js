@@ -1,6 +1,7 @@
 /* Small keyboard aids on every page (issue 17):
- * - A table wider than the screen scrolls inside its box (.ajp-table-scroll): while it overflows, the
- *   box is a named region and a keyboard stop, so the arrow keys can scroll it; otherwise it is neither.
+ * - A table or chart wider than the screen scrolls inside its box (.ajp-table-scroll, .ajp-chart-box):
+ *   while it overflows, the box is a named region and a keyboard stop, so the arrow keys can scroll it;
+ *   otherwise it is neither.
  * - The sidebar's section toggles (overrides/partials/nav-item.html gives them role=button and a name)
  *   open with Space as well as Enter, and say whether they are open (aria-expanded).
  */
@@ -8,16 +9,21 @@
   "use strict";
 
   function scrollBoxes() {
-    document.querySelectorAll(".ajp-table-scroll").forEach(function (box) {
+    document.querySelectorAll(".ajp-table-scroll, .ajp-chart-box").forEach(function (box) {
       var overflowing = box.scrollWidth > box.clientWidth + 1;
+      var named = box.classList.contains("ajp-chart-box");     // a chart's box is named by its caption
       if (overflowing && !box.hasAttribute("tabindex")) {
         box.setAttribute("tabindex", "0");
-        box.setAttribute("role", "region");
-        box.setAttribute("aria-label", box.getAttribute("data-scroll-label") || "");
+        if (!named) {
+          box.setAttribute("role", "region");
+          box.setAttribute("aria-label", box.getAttribute("data-scroll-label") || "");
+        }
       } else if (!overflowing && box.hasAttribute("tabindex")) {
         box.removeAttribute("tabindex");
-        box.removeAttribute("role");
-        box.removeAttribute("aria-label");
+        if (!named) {
+          box.removeAttribute("role");
+          box.removeAttribute("aria-label");
+        }
       }
     });
   }
