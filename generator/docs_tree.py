@@ -94,7 +94,9 @@ def generated_for_macros(build: Build) -> dict:
     r = build.renderer
     return {"counts": {"pillars": len(plan.pillars), "sections": len(plan.sections), "measures": len(plan.measures),
                        "acronyms": len(cat.acronyms), "organisations": len(cat.organisations), "areas": len(cat.areas)},
-            "home_intro": r.fragment("home_intro.html.j2", ""), "home_pillars": r.fragment("home_pillars.html.j2", "")}
+            "home_intro": r.fragment("home_intro.html.j2", ""), "home_pillars": r.fragment("home_pillars.html.j2", ""),
+            "home_ways": r.fragment("home_ways.html.j2", "", pages={p.path for p in build.pages}),
+            "home_preamble": r.fragment("home_preamble.html.j2", "")}
 
 
 def edition_config(build: Build, target: str, site_url: str, info: dict[str, str], builder: str = "mkdocs") -> dict:

@@ -28,12 +28,13 @@ REQUIRED = ("index.md", "about.md", "offline.md")
 # Folders at the root of the site that the generator and the theme write (and en/, the English edition
 # inside the Japanese one): a page named after one of them would take or lose its place.
 RESERVED = frozenset({"acronyms", "aoip", "assets", "briefs", "data", "en", "graph", "kiosk", "measures",
-                      "organisations", "pillars", "progress", "sections", "stats", "search", "sitemap", "404"})
+                      "organisations", "pillars", "progress", "sections", "stats", "search", "sitemap", "404", "finder"})
 NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\.md")
 FRONT_MATTER_KEYS = {"title", "description", "hide", "render_macros"}
 HIDE = {"navigation", "toc", "footer", "path", "tags", "feedback"}
+MACROS = ("counts", "home_intro()", "home_pillars()", "home_ways()", "home_preamble()")     # generator/macros.py
 VARIABLES = frozenset({
-    "counts", "home_intro", "home_pillars",                                       # generator/macros.py
+    *(m.rstrip("()") for m in MACROS),
     "config", "page", "extra", "environment", "plugin", "git", "macros", "filters", "filters_builtin",
     "navigation", "files", "render_file", "context", "pretty", "macros_info", "now", "fix_url", "relative_url",
     "lang", "words", "edition", "build", "generated", "polyfills",                # config.extra (docs_tree.py)
@@ -111,9 +112,8 @@ def _template(text: str, shown: str, offset: int, check: Checker, what: str = "t
         line = next((i for i, row in enumerate(text.split("\n"), offset + 1) if re.search(rf"\b{unknown[0]}\b", row)),
                     offset + 1)
         check.problems.append(Problem(shown, line, 1, f"{what} uses {names}, which the macros do not provide "
-                                                      "(they provide counts, home_intro() and home_pillars() of "
-                                                      "generator/macros.py, config, page and the plugin's own: "
-                                                      "see generator/load_pages.py)"))
+                                                      f"(they provide {', '.join(MACROS)} of generator/macros.py, "
+                                                      "config, page and the plugin's own: see generator/load_pages.py)"))
 
 
 def check_pages(source_dir: Path, langs: tuple[str, ...], fallback: Path, shown, problems: list[Problem]) -> None:

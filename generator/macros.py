@@ -19,3 +19,11 @@ def define_env(env):
     @env.macro
     def home_pillars() -> str:
         return generated["home_pillars"]
+
+    @env.macro
+    def home_ways() -> str:
+        return generated["home_ways"]
+
+    @env.macro
+    def home_preamble() -> str:
+        return generated["home_preamble"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import charts
+from .paths import Links
 from .export import DATA_DIR, schema
 from .render import Page, Renderer
 from .text import display
@@ -27,6 +28,11 @@ class Chart:
     header: tuple[str, ...]
     rows: tuple[tuple, ...]
     svg: str
+
+    @property
+    def width(self) -> tuple[int, int]:
+        """(natural, smallest) width in px at which the page shows it (charts.display_width)."""
+        return charts.display_width(self.svg)
 
 
 def _fields(node: dict) -> list[dict]:
@@ -57,13 +63,13 @@ def _pillar_colour(r: Renderer, number: str) -> str:
 
 def stats_charts(r: Renderer) -> list[Chart]:
     plan, unit = r.plan, r.labels["measures_unit"]
-    groups = []                                   # (label, count, pillar)
+    groups = []                                   # (label, count, pillar, section id or None)
     for p in plan.pillars:
         if p.section_ids:
-            groups += [(f"{s.id} {r.edition.name(s)}", len(s.measure_ids), p.number)
+            groups += [(f"{s.id} {r.edition.name(s)}", len(s.measure_ids), p.number, s.id)
                        for s in (r.sections[i] for i in p.section_ids)]
         else:
-            groups.append((f"{p.number}. {r.edition.name(p)}", len(p.measure_ids), p.number))
+            groups.append((f"{p.number}. {r.edition.name(p)}", len(p.measure_ids), p.number, None))
     per_area = [(r.edition.name(a), sum(1 for x in r.catalogue.assignments if a.slug in x.areas)) for a in r.catalogue.areas]
     top = sorted(r.institutions.values(), key=lambda s: s.rank)[:TOP]
     heat_orgs = [s for s in sorted(r.institutions.values(), key=lambda s: s.rank) if s.measures][:HEAT]
@@ -78,35 +84,39 @@ def stats_charts(r: Renderer) -> list[Chart]:
     biggest = max(groups, key=lambda g: g[1])
     across = sum(1 for row in heat if sum(1 for v in row if v) > 1)
     pillar_names = [f"{p.number}. {r.edition.name(p)}" for p in plan.pillars]
+    link = Links(STATS_DIR, r.directory_urls)          # bars link to the pages they count
+    group_urls = [link(f"sections/{r.sections[g[3]].slug}") if g[3] else link(f"pillars/{g[2]}") for g in groups]
+    pillar_urls = [link(f"pillars/{p.number}") for p in plan.pillars]
     return [
         Chart("measures-by-section", say("chart_measures_by_section"),
               say("chart_measures_by_section_alt", top=biggest[0], count=biggest[1]),
               (say("chart_header_group"), measures_axis), tuple((g[0], g[1]) for g in groups),
               charts.bars([g[0] for g in groups], [g[1] for g in groups], [_pillar_colour(r, g[2]) for g in groups],
-                          measures_axis)),
+                          measures_axis, group_urls)),
         Chart("measures-by-area", say("chart_measures_by_area"),
               say("chart_measures_by_area_alt", counts=sep.join(f"{a} {n}{unit}" for a, n in per_area)),
               (say("chart_header_area"), measures_axis), tuple(per_area),
               charts.bars([a for a, _ in per_area], [n for _, n in per_area], [r.settings.graph.area] * len(per_area),
-                          measures_axis)),
+                          measures_axis, [link(f"aoip/{a.slug}") for a in r.catalogue.areas])),
         Chart("top-institutions", say("chart_top_institutions", limit=TOP),
               say("chart_top_institutions_alt", limit=TOP, top=name(top[0].slug), count=top[0].measures),
               (say("chart_header_organisation"), measures_axis, say("chart_header_pillar")),
               tuple((name(s.slug), s.measures, sep.join(s.pillars)) for s in top),
               charts.bars([name(s.slug) for s in top], [s.measures for s in top],
-                          [colour_of_type[r.organisations[s.slug].type] for s in top], measures_axis)),
+                          [colour_of_type[r.organisations[s.slug].type] for s in top], measures_axis,
+                          [link(f"organisations/{s.slug}") for s in top])),
         Chart("institutions-by-pillar", say("chart_institutions_by_pillar", limit=HEAT),
               say("chart_institutions_by_pillar_alt", limit=HEAT, across=across),
               (say("chart_header_organisation"), *[f"{pillar_label} {n}" for n in pillars]),
               tuple((name(s.slug), *row) for s, row in zip(heat_orgs, heat)),
               charts.heatmap([name(s.slug) for s in heat_orgs], [f"{pillar_label} {n}" for n in pillars], heat,
-                             r.settings.graph.area)),
+                             r.settings.graph.area, [link(f"organisations/{s.slug}") for s in heat_orgs], pillar_urls)),
         Chart("acronyms-by-pillar", say("chart_acronyms_by_pillar"),
               say("chart_acronyms_by_pillar_alt",
                   counts=sep.join(f"{pillar_label} {p.number} {n}" for p, n in zip(plan.pillars, acronyms))),
               (say("chart_header_pillar"), say("chart_axis_acronyms")), tuple(zip(pillar_names, acronyms)),
               charts.bars(pillar_names, acronyms, [_pillar_colour(r, p.number) for p in plan.pillars],
-                          say("chart_axis_acronyms"))),
+                          say("chart_axis_acronyms"), pillar_urls)),
     ]
 
 

@@ -85,6 +85,11 @@ class NodeText:
             return f"{display(item.ja)}\n{item.en}"
         return item.en
 
+    def other(self, kind: str, key: str) -> str:
+        """An organisation's or area's name in the other language (the explorer's details panel)."""
+        item = self.index.areas[key] if kind == "a" else self.index.organisations[key]
+        return item.en if self.edition.lang == "ja" else display(item.ja)
+
     def shared(self, measure_ids) -> str:
         return f"{self.measure_word} {', '.join(measure_ids)}"
 
@@ -120,6 +125,8 @@ def vis_data(sub: nx.Graph, text: NodeText, style, here: str, directory_urls: bo
         extra = {"size": size} if size else {}
         if explorer and kind == "m":
             extra["ar"] = [n[2:] for n in sub[node] if n.startswith("a:")]
+        elif explorer:
+            extra["o"] = text.other(kind, key)
         x, y = positions[node]
         net.add_node(number[node], label=text.label(kind, key), title=text.title(kind, key, short=len(sub) > 40), group=group,
                      s=key.replace(".", "-") if kind == "m" else key, x=x, y=y, **extra)

@@ -207,6 +207,17 @@ def _assemble(built: Path, target: str, into: Path) -> Path:
     return into
 
 
+def relative_error_pages(folder: Path) -> None:
+    """The offline bundle's 404.html (one per edition) with links relative to its own folder: MkDocs
+    writes an error page's links from the server's root ("/about.html"), which from a file:// bundle
+    lead nowhere (or to the other edition)."""
+    for page in sorted(folder.glob("404.html")) + sorted(folder.glob("*/404.html")):
+        text = page.read_text(encoding="utf-8")
+        text = re.sub(r'(\s(?:href|src))="/(?!/)', r'\1="', text)
+        text = text.replace('"base": "/"', '"base": "."')
+        page.write_text(text, encoding="utf-8")
+
+
 def write_checksums(folder: Path) -> None:
     lines = []
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
@@ -303,6 +314,7 @@ def _build(source: Path, sources, out: Path, builder: Builder, site_name: str, d
         if site_url:
             add_hreflang(online, site_url)
         offline = _assemble(built, "offline", tmp / "offline")
+        relative_error_pages(offline)
         write_checksums(offline)
         dist = tmp / "dist"
         dist.mkdir()

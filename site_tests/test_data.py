@@ -72,13 +72,14 @@ def test_data_page_links_every_download_and_documents_every_field(site, html, of
 
 def test_every_chart_has_alt_text_and_numbers_from_the_model(site, html, offline):
     page = html("stats/index.html")
-    figures = page.select("figure.ajp-chart img")
+    figures = page.select("figure.ajp-chart")
     assert len(figures) == 5
-    for img in figures:
-        assert len(img["alt"]) > 20
-        svg = (site / "stats" / img["src"]).read_text(encoding="utf-8")
-        assert "<text" in svg and "<script" not in svg and "href=\"http" not in svg
-        assert (offline / "stats" / img["src"]).is_file()
+    for figure in figures:
+        assert len(figure.select_one("figcaption").get_text()) > 20
+        svg = figure.select_one(".ajp-chart-box > svg")          # in the page: its bars are links
+        assert svg.select("text") and not svg.select("script") and not svg.select("a[href^=http], a[target]")
+        file = figure.select_one("figcaption a")["href"]
+        assert (site / "stats" / file).is_file() and (offline / "stats" / file).is_file()
 
     def table(slug):
         return [[c.get_text() for c in tr.select("th, td")] for tr in page.select(f"table[data-chart={slug}] tbody tr")]

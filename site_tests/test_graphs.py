@@ -121,8 +121,10 @@ def test_every_graph_has_a_named_canvas_a_summary_and_a_text_twin(html):
     for path in GRAPH_PAGES:
         figure = html(path).select_one("figure.ajp-graph-figure")
         canvas = figure.select_one(".ajp-graph")
-        assert canvas["role"] == "img" and canvas["aria-label"].strip(), path
-        summary = figure.select_one(f"#{canvas['aria-describedby']}")
+        assert canvas["role"] == "application" and canvas["tabindex"] == "0" and canvas["aria-label"].strip(), path
+        summary_id, keys_id = canvas["aria-describedby"].split()
+        summary = figure.select_one(f"#{summary_id}")
+        assert figure.select_one(f"#{keys_id}").get_text(strip=True), path
         assert summary.get_text(strip=True).endswith("。"), path
         twin = figure.select_one("details.ajp-graph-twin")
         data = json.loads(canvas["data-graph"])
@@ -170,7 +172,7 @@ def canvas_has_ink(page) -> bool:
     }""")
 
 
-def test_explorer_draws_filters_finds_and_opens_a_node(watched, server):
+def test_explorer_draws_filters_finds_and_opens_a_node(watched, server, html):
     page = watched.page
     page.goto(server + "graph/")
     wait_drawn(page)
@@ -187,8 +189,17 @@ def test_explorer_draws_filters_finds_and_opens_a_node(watched, server):
     assert "独立行政法人国際協力機構" in page.locator("[data-find-status]").inner_text()
     selected = page.evaluate("document.querySelector('.ajp-graph').ajpNetwork.getSelectedNodes()")
     assert len(selected) == 1
+    assert page.locator("[data-details-name]").inner_text() == "独立行政法人国際協力機構"
+    page.locator("[data-details-close]").click()
+    assert page.locator("[data-graph-details]").is_hidden()
     x, y = node_point(page, "JICA")
-    page.mouse.click(x, y)
+    page.mouse.click(x, y)                       # a click selects: the details, not another page
+    details = page.locator("[data-graph-details]")
+    assert details.is_visible() and page.url.endswith("/graph/")
+    assert "Japan International Cooperation Agency" in page.locator("[data-details-other]").inner_text()
+    jica_measures = {n.get_text() for n in html("organisations/jica/index.html").select(".ajp-measure-list .ajp-num")}
+    assert {a.inner_text() for a in details.locator("[data-details-links] a").all()} == jica_measures
+    details.locator("[data-details-open]").click()
     page.wait_for_url("**/organisations/jica/")
     wait_drawn(page)
     assert watched.errors == [] and watched.external == []
@@ -207,6 +218,7 @@ def test_organisation_graph_draws_after_in_site_navigation(watched, server):
     measure = page.evaluate("document.querySelector('.ajp-graph').ajpData.nodes.find(n => n.group[0] === 'p')")
     x, y = node_point(page, measure["label"])
     page.mouse.click(x, y)
+    page.locator("[data-details-open]").click()
     page.wait_for_url(f"**/measures/{measure['s']}/")
     wait_drawn(page)
     assert page.evaluate("window.ajpSamePage") is True

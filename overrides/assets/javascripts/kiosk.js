@@ -56,11 +56,14 @@
         if (go) show(root, Number(go.getAttribute("data-go")));
         if (event.target.closest("[data-kiosk-fullscreen]") && document.documentElement.requestFullscreen)
           document.documentElement.requestFullscreen().catch(function () {});
-        if (event.target.closest("[data-kiosk-exit]")) {
+        var exit = event.target.closest("[data-kiosk-exit]");
+        if (exit) {
           sessionStorage.removeItem(KEY);
           document.documentElement.classList.remove("ajp-kiosk-on");
           if (document.fullscreenElement) document.exitFullscreen();
-          location.href = new URL("../", location.href.split("?")[0]).href;
+          // the home page as the template links it: "../" on the web, "../index.html" in the offline
+          // bundle (a folder URL there would open a file listing)
+          location.href = new URL(exit.getAttribute("data-home") || "../", location.href.split("?")[0]).href;
         }
       });
     }

@@ -1,5 +1,7 @@
 /* Printing: graphs are replaced by their text twins, so open the twins (and chart tables) while the
- * page prints and close again afterwards. The print stylesheet hides the canvas itself. */
+ * page prints and close again afterwards. The print stylesheet hides the canvas itself.
+ * A page built without a public address (no QR code) still prints where it came from: the address the
+ * browser opened it from, or "offline copy" only when it really was opened from a file. */
 (function () {
   "use strict";
   var SELECTOR = "details.ajp-graph-twin, details.ajp-chart-numbers";
@@ -14,4 +16,17 @@
       d.removeAttribute("data-opened-for-print");
     });
   });
+
+  function here() {
+    document.querySelectorAll("[data-share-here]").forEach(function (el) {
+      if (location.protocol === "http:" || location.protocol === "https:") {
+        el.textContent = location.href.split("#")[0];
+      } else {
+        el.textContent = el.getAttribute("data-offline");
+      }
+    });
+  }
+  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(here);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", here);
+  else here();
 })();
