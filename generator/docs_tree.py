@@ -18,6 +18,7 @@ import yaml
 from markupsafe import escape
 
 from .pipeline import Build
+from .render_book import book_links
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGETS = {"web": "mkdocs.yml", "offline": "mkdocs.offline.yml"}
@@ -82,7 +83,8 @@ def generated_for_macros(build: Build) -> dict:
     r = build.renderer
     return {"counts": {"pillars": len(plan.pillars), "sections": len(plan.sections), "measures": len(plan.measures),
                        "acronyms": len(cat.acronyms), "organisations": len(cat.organisations), "areas": len(cat.areas)},
-            "home_intro": r.fragment("home_intro.html.j2", ""), "home_pillars": r.fragment("home_pillars.html.j2", "")}
+            "home_intro": r.fragment("home_intro.html.j2", ""), "home_pillars": r.fragment("home_pillars.html.j2", ""),
+            "home_books": str(book_links(r, ""))}
 
 
 def edition_config(build: Build, target: str, site_url: str, info: dict[str, str], builder: str = "mkdocs") -> dict:

@@ -19,3 +19,7 @@ def define_env(env):
     @env.macro
     def home_pillars() -> str:
         return generated["home_pillars"]
+
+    @env.macro
+    def home_books() -> str:
+        return generated["home_books"]
