@@ -11,7 +11,6 @@ the content of everything it is made from, like the charts (cache.py): a rebuild
 from __future__ import annotations
 
 import functools
-import logging
 import os
 import subprocess
 import time
@@ -32,8 +31,6 @@ from .text import display
 BOOK_DIR = "data"                      # where the books lie in the site (at its root, for both editions)
 STYLESHEET = Path(__file__).resolve().parent / "templates" / "book.css"
 FONT = "Noto Sans CJK JP"              # embedded (subset) in the PDF; `make site` installs fonts-noto-cjk
-logging.getLogger("weasyprint").setLevel(logging.ERROR)
-logging.getLogger("fontTools").setLevel(logging.ERROR)
 
 
 def book_file(lang: str) -> str:
@@ -177,6 +174,6 @@ def book_links(r: Renderer, here: str) -> Markup:
     """The links to both books, for the page at directory `here` (data page, home page)."""
     up = "../" * r.edition.prefix.count("/")        # the books lie at the site's root, beside the Japanese edition
     links = Links(here, r.directory_urls)
-    books = [{"lang": lang, "href": links.asset(f"{up}{BOOK_DIR}/{book_file(lang)}"), "label": r.words[f"book_pdf_{lang}"]}
+    items = [{"lang": lang, "href": links.asset(f"{up}{BOOK_DIR}/{book_file(lang)}"), "label": r.words[f"book_pdf_{lang}"]}
              for lang in LANGS]
-    return Markup(r.fragment("book_links.html.j2", here, books=books))
+    return Markup(r.fragment("book_links.html.j2", here, books=items))
