@@ -13,7 +13,7 @@ export NO_MKDOCS_2_WARNING := 1
 site: $(DEPS) fonts
 	$(PY) -m generator site
 
-test: $(DEPS) browser
+test: $(DEPS) browser fonts
 	$(PY) -m pytest
 
 # The same docs folders built with Zensical (Material's successor; only an alpha installs today) into
@@ -56,11 +56,13 @@ $(DEPS): requirements.lock pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
-# A Japanese font: the statistics charts are laid out with it (and screenshots show Japanese with it).
+# A Japanese font: the statistics charts are laid out with it, the briefing books embed it (and screenshots
+# show Japanese with it); and Debian's Pango, which WeasyPrint lays the books out with.
+BOOK_LIBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 fonts:
-	@if ! fc-list 2>/dev/null | grep -q 'Noto Sans CJK'; then \
-		echo "installing fonts-noto-cjk"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fontconfig fonts-noto-cjk >/dev/null; \
+	@if ! fc-list 2>/dev/null | grep -q 'Noto Sans CJK' || ! dpkg -s $(BOOK_LIBS) >/dev/null 2>&1; then \
+		echo "installing fonts-noto-cjk and Pango"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fontconfig fonts-noto-cjk $(BOOK_LIBS) >/dev/null; \
 	fi
 
 # Debian's Chromium (Playwright cannot download browsers here) and a Japanese font for screenshots.

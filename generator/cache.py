@@ -1,4 +1,4 @@
-"""A content-addressed cache for the slow, pure parts of a build (chart SVGs, QR codes).
+"""A content-addressed cache for the slow, pure parts of a build (chart SVGs, QR codes, the PDF books).
 
 The key is everything the output depends on: the inputs, the version of the library that draws it,
 and the source code of the module that calls it, so a change to any of them misses the cache. A hit
@@ -29,8 +29,9 @@ def source_of(module_name: str) -> str:
     return Path(sys.modules[module_name].__file__).read_text(encoding="utf-8")
 
 
-def cached(kind: str, depends_on: list, produce) -> str:
-    """produce() once per distinct depends_on (JSON-serialisable); its text is kept under .cache/kind/."""
+def cached(kind: str, depends_on: list, produce, binary: bool = False):
+    """produce() once per distinct depends_on (JSON-serialisable); its text (bytes if binary) is kept
+    under .cache/kind/."""
     folder = _folder()
     if folder is None:
         return produce()
@@ -38,14 +39,14 @@ def cached(kind: str, depends_on: list, produce) -> str:
                          .encode("utf-8")).hexdigest()
     path = folder / kind / key[:2] / key
     try:
-        return path.read_text(encoding="utf-8")
+        return path.read_bytes() if binary else path.read_text(encoding="utf-8")
     except OSError:
         pass
     value = produce()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(value, encoding="utf-8")
+        tmp.write_bytes(value) if binary else tmp.write_text(value, encoding="utf-8")
         tmp.replace(path)
     except OSError:
         pass                      # a read-only checkout still builds, only slower

@@ -18,6 +18,7 @@ import yaml
 from markupsafe import escape
 
 from .pipeline import Build
+from .render_book import book_links
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGETS = {"web": "mkdocs.yml", "offline": "mkdocs.offline.yml"}
@@ -96,7 +97,8 @@ def generated_for_macros(build: Build) -> dict:
                        "acronyms": len(cat.acronyms), "organisations": len(cat.organisations), "areas": len(cat.areas)},
             "home_intro": r.fragment("home_intro.html.j2", ""), "home_pillars": r.fragment("home_pillars.html.j2", ""),
             "home_ways": r.fragment("home_ways.html.j2", "", pages={p.path for p in build.pages}),
-            "home_preamble": r.fragment("home_preamble.html.j2", "")}
+            "home_preamble": r.fragment("home_preamble.html.j2", ""),
+            "home_books": str(book_links(r, ""))}
 
 
 def edition_config(build: Build, target: str, site_url: str, info: dict[str, str], builder: str = "mkdocs") -> dict:

@@ -32,7 +32,7 @@ RESERVED = frozenset({"acronyms", "aoip", "assets", "briefs", "data", "en", "gra
 NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\.md")
 FRONT_MATTER_KEYS = {"title", "description", "hide", "render_macros"}
 HIDE = {"navigation", "toc", "footer", "path", "tags", "feedback"}
-MACROS = ("counts", "home_intro()", "home_pillars()", "home_ways()", "home_preamble()")     # generator/macros.py
+MACROS = ("counts", "home_intro()", "home_pillars()", "home_ways()", "home_preamble()", "home_books()")     # generator/macros.py
 VARIABLES = frozenset({
     *(m.rstrip("()") for m in MACROS),
     "config", "page", "extra", "environment", "plugin", "git", "macros", "filters", "filters_builtin",

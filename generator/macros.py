@@ -27,3 +27,7 @@ def define_env(env):
     @env.macro
     def home_preamble() -> str:
         return generated["home_preamble"]
+
+    @env.macro
+    def home_books() -> str:
+        return generated["home_books"]

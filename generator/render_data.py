@@ -8,6 +8,7 @@ from . import charts
 from .paths import Links
 from .export import DATA_DIR, schema
 from .render import Page, Renderer
+from .render_book import book_links
 from .text import display
 
 STATS_DIR = "stats"
@@ -54,7 +55,8 @@ def data_page(r: Renderer, files: dict[str, bytes]) -> Page:
               for name, prop in spec["properties"].items() if prop.get("type") == "array" and "properties" in prop.get("items", {})]
     downloads = [{"file": f, "format": kind, "what": r.labels[key], "size": len(files[f])} for f, kind, key in DOWNLOADS]
     return r.page(DATA_DIR, r.labels["data"], r.labels["data_description"], "data.html.j2",
-                  downloads=downloads, top=_fields(spec), tables=tables, schema_text=spec["description"])
+                  downloads=downloads, top=_fields(spec), tables=tables, schema_text=spec["description"],
+                  books=book_links(r, DATA_DIR))
 
 
 def _pillar_colour(r: Renderer, number: str) -> str:

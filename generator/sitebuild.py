@@ -3,6 +3,8 @@
 site/                          the site for the web (mkdocs.yml): Japanese at the root, English in en/
 dist/<name>-offline.zip        the offline bundle (mkdocs.offline.yml), for file://, both languages
 dist/<name>-offline.zip.sha256 its checksum
+dist/<name>-ja.pdf, -en.pdf     the briefing books (generator/render_book.py), also in the site and the bundle
+                               (data/ at the root), linked from both editions' data and home pages
 If anything fails, site/ and dist/ are left exactly as they were.
 """
 from __future__ import annotations
@@ -26,6 +28,7 @@ from .diagnostics import SourceError
 from .docs_tree import TARGETS, write_tree
 from .edition import LANGS as EDITIONS
 from .load_pages import body_offset, pages_dir
+from .render_book import BOOK_DIR, book_file, books
 
 BUNDLE_NAME = "asean-japan-plan"
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,13 +51,18 @@ def build_info(text: Path, epoch: int) -> dict[str, str]:
             "source": hashlib.sha256(text.read_bytes()).hexdigest(), "bundle": f"{BUNDLE_NAME}-offline.zip"}
 
 
+def _edition_url(site_url: str, lang: str) -> str:
+    """The public address of an edition's root ('' without one)."""
+    return (site_url.rstrip("/") + "/" + ("" if lang == "ja" else f"{lang}/")) if site_url else ""
+
+
 def iter_trees(source: Path, dest: Path, targets, site_url: str, info: dict[str, str], builder: str = "mkdocs"):
     """One plain docs folder per target and edition, written when asked for: yields ((target, lang), its
     mkdocs.yml), so that a builder can start on one folder while the next is being written."""
     for target in targets:
         web = target == "web"
         for lang in EDITIONS:
-            url = (site_url.rstrip("/") + "/" + ("" if lang == "ja" else f"{lang}/")) if web and site_url else ""
+            url = _edition_url(site_url, lang) if web else ""
             build = pipeline.build(source, web, url, lang)
             yield (target, lang), write_tree(build, dest / f"{target}-{lang}", target, url, info,
                                              pages_dir(source, lang, ROOT / "source"), builder)
@@ -238,6 +246,19 @@ def write_zip(folder: Path, zip_path: Path, prefix: str, epoch: int) -> None:
             zf.writestr(info, path.read_bytes())
 
 
+def make_books(source: Path, site_url: str, info: dict[str, str], epoch: int) -> dict[str, bytes]:
+    """The briefing book of each edition (file name → PDF), with the QR code of its live edition when there
+    is a public address; the same books go into the site, the bundle and dist/."""
+    renderers = [pipeline.build(source, True, _edition_url(site_url, lang), lang).renderer for lang in EDITIONS]
+    return dict(zip((book_file(lang) for lang in EDITIONS), books(renderers, info, epoch)))
+
+
+def _put(files: dict[str, bytes], folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, content in files.items():
+        (folder / name).write_bytes(content)
+
+
 def load_checked(source: Path, failed: str):
     """The checked sources, or None after printing every problem of the sources and the environment."""
     problems = environment.problems()
@@ -310,19 +331,22 @@ def _build(source: Path, sources, out: Path, builder: Builder, site_name: str, d
         if not run_builders(jobs, epoch, builder):
             print(kept, file=sys.stderr)
             return 1
+        pdfs = make_books(source, site_url, info, epoch)
         online = _assemble(built, "web", tmp / "site")
         if site_url:
             add_hreflang(online, site_url)
         offline = _assemble(built, "offline", tmp / "offline")
         relative_error_pages(offline)
+        _put(pdfs, online / BOOK_DIR)
+        _put(pdfs, offline / BOOK_DIR)
         write_checksums(offline)
         dist = tmp / "dist"
-        dist.mkdir()
+        _put(pdfs, dist)
         zip_path = dist / f"{BUNDLE_NAME}-offline.zip"
         write_zip(offline, zip_path, f"{BUNDLE_NAME}-offline", epoch)
         digest = hashlib.sha256(zip_path.read_bytes()).hexdigest()
         (dist / f"{zip_path.name}.sha256").write_text(f"{digest}  {zip_path.name}\n", encoding="utf-8")
         output.exchange(online, out / site_name)
         output.exchange(dist, out / dist_name)
-    print(f"built {out / site_name} and {out / dist_name / zip_path.name}")
+    print(f"built {out / site_name} and {out / dist_name / zip_path.name}, " + ", ".join(pdfs))
     return 0

@@ -9,6 +9,7 @@ Not part of `make test` (timings are not tests). Every figure is measured in thi
   scale      the generator stage of one edition on synthetic plans 1×, 10×, 30× the real one (text,
              organisations, acronyms, translations of the real plan, renumbered): time per measure, memory
   weight     page sizes, graph data per page, site, zip and search index
+  books      the two briefing books (PDF) laid out from scratch (cache off): time and size
   browser    headless Chromium: explorer graph drawn, keypress → search results (medians)
 Lives beside the tests (it uses their browser set-up), not in the shipped generator package.
 """
@@ -93,6 +94,26 @@ build = pipeline._build(Path(sys.argv[1]).resolve(), True, 'https://example.org/
 seconds = time.perf_counter() - start
 print(seconds, len(build.sources.plan.measures), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
+
+
+BOOKS_ONLY = """
+import sys, time
+from pathlib import Path
+from generator import pipeline, sitebuild
+source, url = Path(sys.argv[1]).resolve(), 'https://example.org/plan/'
+for lang in ('ja', 'en'):
+    pipeline.build(source, True, sitebuild._edition_url(url, lang), lang)       # the pages' work, not the books'
+start = time.perf_counter()
+books = sitebuild.make_books(source, url, {'date': '2023-12-17', 'version': 'bench'}, 1702771200)
+print(time.perf_counter() - start, *(len(b) for b in books.values()))
+"""
+
+
+def books_cold(env: dict) -> tuple[float, list[int]]:
+    """Median seconds to lay out both briefing books with the cache off, and their sizes in bytes."""
+    runs = [subprocess.run([sys.executable, "-c", BOOKS_ONLY, str(ROOT / "source")], cwd=ROOT, env=env, check=True,
+                           capture_output=True, text=True).stdout.split() for _ in range(RUNS)]
+    return statistics.median(float(r[0]) for r in runs), [int(n) for n in runs[0][1:]]
 
 
 def generator_stage(source: Path, env: dict) -> tuple[float, int, int]:
@@ -249,6 +270,7 @@ def main() -> int:
             seconds, measures, memory = generator_stage(source, cold)
             scale.append((factor, measures, seconds, memory))
         w = weights(tmp / "full" / "site", tmp / "full" / "dist")
+        book_seconds, book_sizes = books_cold(cold)
         b = browser_times(tmp / "full" / "site")
         q = search_quality(tmp / "full" / "site")
     per = [s[2] / s[1] * 1000 for s in scale]
@@ -278,6 +300,9 @@ def main() -> int:
         row("whole site", f"{w['site'] / 1024 / 1024:.1f} MB", "", None),
         row("offline zip", f"{w['zip'] / 1024 / 1024:.1f} MB", "≤ 10 MB", w["zip"] <= 10 * 1024 * 1024),
         row("search index", kb(w["search_index"]), "", None),
+        row("briefing books ja + en (PDF) laid out, cache off (a warm build takes them from the cache)",
+            f"{book_seconds:.2f} s; " + " and ".join(f"{n / 1024 / 1024:.1f} MB" for n in book_sizes), "≤ 5 MB each",
+            max(book_sizes) <= 5 * 1024 * 1024),
         row("explorer graph drawn and still (from navigation start)", f"{b['drawn']:.0f} ms", "≤ 2000 ms", b["drawn"] <= 2000),
         row("keypress → search results", f"{b['search']:.1f} ms (90th percentile {b['search_p90']:.1f} ms)",
             "≤ 300 ms", b["search_p90"] <= 300),

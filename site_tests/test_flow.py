@@ -20,7 +20,8 @@ STAGES = [
     {"index", "edition"},                                                                 # the derived index
     {"export", "search_index", "charts", "qrcodes", "richtext", "render_graph"},          # outputs from the index
     {"render"},                                                                           # the template renderer
-    {"render_index", "render_explorer", "render_data", "render_briefs", "render_kiosk", "render_finder"},  # page families
+    {"render_index", "render_explorer", "render_data", "render_briefs", "render_kiosk", "render_finder",
+     "render_book"},                                                                      # the page families, the books
     {"pipeline"},                                                                         # gather, then render
     {"docs_tree", "environment", "output", "sitebuild", "macros", "__main__"},            # site build
     {"mkdocs_hook"},                                                                      # builder adapters
