@@ -81,9 +81,6 @@ def load_translation(data, path: str, plan: Plan | None, problems: list[Problem]
         table = check.get(data, group, dict, "translation") or YMap()
         by_id = {m.id: m for m in plan.measures}
         for key, raw in table.items():
-            if not isinstance(key, str):
-                check.error(table.key_pos[key], f"translation {group}: write the key {key!r} in quotes (like '1.10')")
-                continue
             if key not in known:
                 check.error(table.key_pos[key], f"translation {group}: '{key}' is not one of the plan's {group}")
                 continue
@@ -109,9 +106,6 @@ def load_titles(data, path: str, plan: Plan | None, problems: list[Problem]) -> 
     known = {m.id for m in plan.measures} if plan else set()
     for key, raw in data.items():
         where = f"titles {key}"
-        if not isinstance(key, str):
-            check.error(data.key_pos[key], f"titles: write the key {key!r} in quotes (like '1.10')")
-            continue
         if plan and key not in known:
             check.error(data.key_pos[key], f"titles: '{key}' is not a measure of the plan")
             continue
