@@ -353,6 +353,16 @@ def test_a_printed_measure_shows_its_pillar_and_section(watched, server, edition
     assert any("pillars/2" in h for h in hrefs) and any("sections/2-8" in h for h in hrefs)
 
 
+@pytest.mark.parametrize("path", ["", "pillars/2/", "acronyms/", "graph/", "en/stats/"])
+def test_every_printed_page_shows_its_address(watched, server, path):
+    page = watched.page
+    page.goto(server + path)
+    assert page.locator(".ajp-print-address").is_hidden()           # on screen: the footer suffices
+    page.emulate_media(media="print")
+    assert page.locator(".ajp-print-address").is_visible()
+    assert SITE_URL + path in page.locator(".ajp-print-address").inner_text()
+
+
 def test_an_organisation_page_points_to_its_brief(html, site):
     for edition in EDITIONS:
         link = html(edition + "organisations/jica/index.html").select_one(".ajp-org-brief a")
@@ -366,10 +376,13 @@ def test_without_a_public_address_a_page_prints_where_it_came_from(watched, offl
     with serve(offline) as url:
         page.goto(url + "measures/2-8-8/index.html")
         page.emulate_media(media="print")
-        here = page.locator("[data-share-here]")
+        here = page.locator(".ajp-share [data-share-here]")
         assert here.is_visible() and here.inner_text() == url + "measures/2-8-8/index.html"
+        assert page.locator(".ajp-print-address").is_hidden()       # the address box says it already
+        page.goto(url + "pillars/2/index.html")
+        assert page.locator(".ajp-print-address").inner_text().endswith(url + "pillars/2/index.html")
     page.goto((offline / "en/measures/2-8-8/index.html").as_uri())
-    assert page.locator("[data-share-here]").inner_text() == "Offline copy (opened from a file)"
+    assert page.locator(".ajp-share [data-share-here]").inner_text() == "Offline copy (opened from a file)"
 
 
 # --- the home page --------------------------------------------------------------------------------
