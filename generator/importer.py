@@ -5,7 +5,8 @@ What it repairs, and how (each has a golden case under generator/tests/cases/imp
   wrap only where Latin text meets (`Japan ⏎ Sports`) or an enumeration follows (`普及 ⏎ ii)`);
 - page breaks: page-number lines are dropped; the leading space of the line after a break too,
   so a word or acronym cut by the break (`原 ⏎  子力`, `ＡＣ ⏎ Ｅ`) is whole again;
-- a stray space between two Japanese characters (`イニシアティ ブ`) is removed;
+- a stray space between two Japanese characters (`イニシアティ ブ`) is removed (the measure keeps its text as
+  printed under `printed_text`, shown in the measure page's「原文の表記」block);
   spaces next to Latin text are real and kept (`Ｓｍａｒｔ ＪＡＭＰ`);
 - a measure number glued to its text (`2.1.9民間…`);
 - bullet items (`•`), wrapped over several lines, then more text of the same measure;
@@ -76,13 +77,14 @@ class _Blocks:
                 return content[0]
         return None
 
-    def to_data(self) -> list:
+    def to_data(self, printed: bool = False) -> list:
+        """The blocks as text; printed=True keeps the stray spaces as the PDF prints them."""
         out: list = []
         for kind, content in self.blocks:
             if kind == "p":
-                out.append(join_lines(content))
+                out.append(join_lines(content, printed))
             else:
-                out.append({"items": [join_lines(item) for item in content]})
+                out.append({"items": [join_lines(item, printed) for item in content]})
         return out
 
 
@@ -99,13 +101,13 @@ def remove_stray_spaces(text: str) -> str:
     return "".join(out)
 
 
-def join_lines(lines: list[Line]) -> str:
+def join_lines(lines: list[Line], printed: bool = False) -> str:
     text = lines[0].text
     for prev, cur in zip(lines, lines[1:]):
         ascii_meets = is_ascii_alnum(prev.text[-1]) and is_ascii_alnum(cur.text[0])
         keeps_space = prev.trailing_space and (prev.text[-1].isascii() or cur.text[0].isascii())
         text += (" " if ascii_meets or keeps_space else "") + cur.text
-    return remove_stray_spaces(text)
+    return text if printed else remove_stray_spaces(text)
 
 
 def read_lines(text: str) -> list[Line]:
@@ -272,6 +274,9 @@ class _Importer:
             blocks.add(nxt)
             self.pos += 1
         measure["text"] = blocks.to_data()
+        as_printed = blocks.to_data(printed=True)
+        if as_printed != measure["text"]:          # the stray spaces removed, kept here as printed
+            measure["printed_text"] = as_printed
         if not measure["text"]:
             self.problem(line, f"measure {printed} has no text")
         second = blocks.second_paragraph()

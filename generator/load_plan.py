@@ -138,7 +138,7 @@ def _measures(check: Checker, parent, parent_id: str, pillar: str, section: str 
     for index, (raw, pos) in enumerate(zip(items or [], getattr(items, "item_pos", [])), 1):
         if not check.mapping(raw, pos, f"measure {index} of {parent_id}"):
             continue
-        check.unknown_keys(raw, {"id", "printed", "line", "text"}, "measure")
+        check.unknown_keys(raw, {"id", "printed", "line", "text", "printed_text"}, "measure")
         mid = check.get(raw, "id", str, f"measure {index} of {parent_id}")
         where = f"measure {mid or index}"
         printed = check.get(raw, "printed", str, where, required=False)
@@ -149,6 +149,7 @@ def _measures(check: Checker, parent, parent_id: str, pillar: str, section: str 
             blocks: tuple = ()
         else:
             blocks = _blocks(check, text, raw.value_pos["text"], where)
+        as_printed = _as_printed(check, raw, blocks, where)
         if mid is None:
             continue
         id_pos = raw.value_pos["id"]
@@ -160,8 +161,27 @@ def _measures(check: Checker, parent, parent_id: str, pillar: str, section: str 
         elif mid != expected:
             check.error(id_pos, f"measure numbering: expected '{expected}' here, found '{mid}'")
         seen.setdefault(mid, id_pos)
-        out.append(Measure(mid, printed or mid, pillar, section, blocks, line or 0, _origin(raw.pos)))
+        out.append(Measure(mid, printed or mid, pillar, section, blocks, line or 0, _origin(raw.pos), as_printed))
     return out
+
+
+def _without_stray_spaces(text: str) -> str:
+    return re.sub(r"(?<=[^\x00-\x7f]) +(?=[^\x00-\x7f])", "", text)
+
+
+def _as_printed(check: Checker, raw, blocks, where: str):
+    """`printed_text`: the text with the PDF's stray spaces between Japanese characters, which `text` drops;
+    it must be the text, space for space apart from those."""
+    if "printed_text" not in raw:
+        return None
+    printed = _blocks(check, raw["printed_text"], raw.value_pos["printed_text"], f"{where} printed_text")
+    flat = lambda bs: [t for b in bs for t in (b.items if isinstance(b, BulletList) else (b.text,))]  # noqa: E731
+    if [type(b) for b in printed] != [type(b) for b in blocks] or \
+            [_without_stray_spaces(t) for t in flat(printed)] != [_without_stray_spaces(t) for t in flat(blocks)]:
+        check.error(raw.value_pos["printed_text"], f"{where}: printed_text differs from text other than by spaces "
+                                                   "between Japanese characters (run `make import`)")
+        return None
+    return printed
 
 
 SOURCE_NAME = re.compile(r"[^./\\][^/\\]*\.txt")

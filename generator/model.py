@@ -36,6 +36,7 @@ class Measure:
     blocks: tuple[Block, ...]
     source_line: int   # line in the official text
     origin: Origin     # where it stands in source/plan.yaml
+    printed_blocks: tuple[Block, ...] | None = None   # as printed, where the text drops stray spaces of the PDF
 
     @property
     def slug(self) -> str:

@@ -113,3 +113,12 @@ def test_titles_and_descriptions(html, path):
     page = html(path)
     assert page.title.get_text().strip()
     assert page.select_one('meta[name="description"]')["content"].strip()
+
+
+def test_original_characters_block_keeps_the_pdfs_stray_spaces(html):
+    """The text shown drops two stray spaces of the PDF; the「原文の表記」block keeps them, as printed."""
+    for slug, printed in (("2-6-4", "イニシアティ ブ"), ("2-12-3", "とともに、 環境")):
+        page = html(f"measures/{slug}/index.html")
+        assert printed in page.select_one("details.ajp-original").get_text()
+        shown = page.select_one("article .ajp-text").get_text()
+        assert printed not in shown and printed.replace(" ", "") in shown
