@@ -107,6 +107,8 @@ def _template(text: str, shown: str, offset: int, check: Checker, what: str = "t
                                       f"template error in {what}: {error.message}"))
         return
     unknown = sorted(jinja2.meta.find_undeclared_variables(tree) - VARIABLES)
+    if not unknown:
+        _render(text, shown, offset, check, what)
     if unknown:
         names = ", ".join(unknown)
         line = next((i for i, row in enumerate(text.split("\n"), offset + 1) if re.search(rf"\b{unknown[0]}\b", row)),
@@ -114,6 +116,45 @@ def _template(text: str, shown: str, offset: int, check: Checker, what: str = "t
         check.problems.append(Problem(shown, line, 1, f"{what} uses {names}, which the macros do not provide "
                                                       f"(they provide {', '.join(MACROS)} of generator/macros.py, "
                                                       "config, page and the plugin's own: see generator/load_pages.py)"))
+
+
+class _Any(dict):
+    """A value the page may read freely (MkDocs' configuration, the page, the plugin's own variables): every
+    key is there. Only what the generator puts into config.extra is checked key by key."""
+
+    def __getitem__(self, key):
+        return dict.get(self, key, _Any())
+
+    def __str__(self) -> str:
+        return ""
+
+    def __call__(self, *args, **kwargs):
+        return ""
+
+
+_RENDER = jinja2.Environment(undefined=jinja2.StrictUndefined)
+_BUILD = {"date": "2023-12-17", "version": "0000000000", "source": "0" * 64, "bundle": "bundle.zip"}
+_COUNTS = {k: 1 for k in ("pillars", "sections", "measures", "acronyms", "organisations", "areas")}
+_MISSING = re.compile(r"has no attribute '([^']+)'|'([^']+)' is undefined")
+
+
+def _render(text: str, shown: str, offset: int, check: Checker, what: str) -> None:
+    """Render the page as mkdocs-macros will, against what config.extra holds (generator/docs_tree.py), so
+    that a name the build would not find (config.extra.build.nope) is a check error, not a failed build."""
+    extra = {"build": dict(_BUILD), "words": _Any(), "lang": "", "edition": _Any(),
+             "generated": {"counts": dict(_COUNTS), **{m.rstrip("()"): "" for m in MACROS[1:]}}}
+    context = {name: _Any() for name in VARIABLES}
+    context.update(config=_Any(extra=extra), extra=extra, counts=dict(_COUNTS), build=extra["build"],
+                   generated=extra["generated"], **{m.rstrip("()"): (lambda: "") for m in MACROS[1:]})
+    try:
+        _RENDER.from_string(text).render(context)
+    except jinja2.TemplateError as error:
+        m = _MISSING.search(str(error))
+        name = (m.group(1) or m.group(2)) if m else None
+        line = next((i for i, row in enumerate(text.split("\n"), offset + 1) if name and name in row), offset + 1)
+        check.problems.append(Problem(shown, line, 1, f"{what} would fail when built: {error}"))
+    except Exception as error:          # noqa: BLE001 — whatever the page's Jinja raises is the page's error
+        check.problems.append(Problem(shown, offset + 1, 1, f"{what} would fail when built: {error}"))
 
 
 def check_pages(source_dir: Path, langs: tuple[str, ...], fallback: Path, shown, problems: list[Problem]) -> None:
