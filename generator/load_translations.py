@@ -7,7 +7,7 @@ An entry is `status: unofficial` (this project's translation of the Japanese) or
 from __future__ import annotations
 
 from .diagnostics import Problem
-from .load_plan import Checker, _blocks, kind_of
+from .load_plan import Checker, _blocks, _origin, kind_of
 from .model import BulletList, Paragraph, Plan, Title, Translation
 from .yamlio import YMap
 
@@ -48,12 +48,7 @@ def _entry(check: Checker, key: str, raw, pos, want, where: str) -> Translation 
     if not blocks or status is None:
         return None
     return Translation(key, blocks, status, source, tuple(n for n in notes if isinstance(n, str)),
-                       _origin_of(raw))
-
-
-def _origin_of(raw):
-    from .model import Origin
-    return Origin(raw.pos.path, raw.pos.line, raw.pos.col)
+                       _origin(raw.pos))
 
 
 def load_translation(data, path: str, plan: Plan | None, problems: list[Problem]) -> dict[str, Translation]:
@@ -74,22 +69,19 @@ def load_translation(data, path: str, plan: Plan | None, problems: list[Problem]
                 out[key] = t
         else:
             check.error(data.pos, f"translation: missing '{key}'")
-    pillars = {p.number: p for p in plan.pillars}
-    for group, known, want, key_of in (
-            ("pillars", pillars, lambda k: pillars[k].intro, lambda k: f"pillar {k}"),
-            ("measures", {m.id: m for m in plan.measures}, None, lambda k: k)):
+    # each group: key → the Japanese blocks the translation follows, and the key it is stored under
+    for group, known, key_of in (("pillars", {p.number: p.intro for p in plan.pillars}, lambda k: f"pillar {k}"),
+                                 ("measures", {m.id: m.blocks for m in plan.measures}, lambda k: k)):
         table = check.get(data, group, dict, "translation") or YMap()
-        by_id = {m.id: m for m in plan.measures}
         for key, raw in table.items():
             if key not in known:
                 check.error(table.key_pos[key], f"translation {group}: '{key}' is not one of the plan's {group}")
                 continue
-            shape = want(key) if want else by_id[key].blocks
-            t = _entry(check, key_of(key), raw, table.value_pos[key], shape, f"translation {group} {key}")
+            t = _entry(check, key_of(key), raw, table.value_pos[key], known[key], f"translation {group} {key}")
             if t:
                 out[key_of(key)] = t
-        for key in known:
-            if isinstance(table, YMap) and key not in table and (want is None or want(key)):
+        for key, blocks in known.items():
+            if isinstance(table, YMap) and key not in table and blocks:      # a pillar without an intro needs none
                 check.error(table.pos, f"translation {group}: no entry for '{key}'")
     return out
 
@@ -118,7 +110,7 @@ def load_titles(data, path: str, plan: Plan | None, problems: list[Problem]) -> 
                 check.error(raw.value_pos[lang], f"{where}: the {lang} title has {len(values[lang])} characters (at most {limit})")
                 values[lang] = None
         if all(values.values()):
-            out[key] = Title(key, values["ja"], values["en"], _origin_of(raw))
+            out[key] = Title(key, values["ja"], values["en"], _origin(raw.pos))
     for key in sorted(known - set(data), key=lambda k: [int(x) for x in k.split(".")]):
         check.error(data.pos, f"titles: no title for measure '{key}'")
     return out
