@@ -19,6 +19,7 @@ from pathlib import Path
 
 from . import pipeline, yamlio
 from .diagnostics import Problem
+from .model import Location
 from .importer import import_text
 from .load_plan import SOURCE_NAME
 from .sources import read_text, read_yaml
@@ -56,7 +57,7 @@ def _official_name(source_dir: Path, current, plan_shown: str) -> tuple[str | No
     candidates = sorted(source_dir.glob("*.txt"))
     if name is None and len(candidates) == 1:
         return candidates[0].name, []
-    return None, [Problem(plan_shown, 1, 1, "cannot tell which official text to import: expected 'source:' in "
+    return None, [Problem(Location(plan_shown), "cannot tell which official text to import: expected 'source:' in "
                                             "plan.yaml naming a .txt file of the source folder, or exactly one "
                                             ".txt file there")]
 
@@ -82,7 +83,7 @@ def cmd_import(source_dir: Path, check_only: bool, allow_removed: bool = False) 
     data, problems = import_text(text, pipeline.shown(text_path), source_name)
     lost = [i for i in _measure_ids(current) if i not in set(_measure_ids(data))]
     if lost and not check_only and not allow_removed and not any(p.severity == "error" for p in problems):
-        problems.append(Problem(pipeline.shown(text_path), 1, 1,
+        problems.append(Problem(Location(pipeline.shown(text_path)),
                                 f"the text has no measure {', '.join(lost[:10])}{' …' if len(lost) > 10 else ''}, "
                                 f"which {plan_shown} has: is it truncated? If the official text really dropped "
                                 "them, run `python -m generator import --allow-removed`"))

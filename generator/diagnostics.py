@@ -3,19 +3,29 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .model import Location
+
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    path: str
-    line: int
-    col: int
+    where: Location
     message: str
     severity: str = "error"
 
+    @property
+    def path(self) -> str:
+        return self.where.path
+
+    @property
+    def line(self) -> int:
+        return self.where.line
+
+    @property
+    def col(self) -> int:
+        return self.where.col
+
     def __str__(self) -> str:
-        if self.line == 0:          # not in a file: an environment variable, a folder
-            return f"{self.path}: {self.severity}: {self.message}"
-        return f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}"
+        return f"{self.where}: {self.severity}: {self.message}"
 
 
 class SourceError(Exception):
@@ -24,4 +34,3 @@ class SourceError(Exception):
     def __init__(self, problems: list[Problem]):
         self.problems = sorted(problems, key=lambda p: (p.path, p.line, p.col, p.message))
         super().__init__("\n".join(str(p) for p in self.problems))
-

@@ -9,8 +9,7 @@ import dataclasses
 import unicodedata
 from dataclasses import dataclass
 
-from .model import Acronym, Area, Catalogue, Measure, OrgType, Organisation, Paragraph, Pillar, Section, Title, Translation
-from .settings import Words
+from .model import Acronym, Area, Catalogue, Measure, OrgType, Organisation, Paragraph, Pillar, Section, Title, Translation, Words
 from .text import display
 
 LANGS = ("ja", "en")

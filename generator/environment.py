@@ -12,6 +12,7 @@ import os
 import re
 
 from .diagnostics import Problem
+from .model import Location
 
 _HOST = r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]+\])"
 SITE_URL = re.compile(rf"https?://{_HOST}(?::[0-9]{{1,5}})?(?:/(?:[A-Za-z0-9._~/-]|%[0-9A-Fa-f]{{2}})*)?")
@@ -41,7 +42,7 @@ def problems() -> list[Problem]:
         value = os.environ.get(name, "")
         message = rule(value) if value else None
         if message:
-            found.append(Problem(name, 0, 0, message))
+            found.append(Problem(Location(name, 0, 0), message))
     return found
 
 

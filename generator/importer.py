@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass, field
 
 from .diagnostics import Problem
+from .model import Location
 from .load_plan import text_checksum
 from .text import is_ascii_alnum, is_japanese
 from .yamlio import MAX_VALUE
@@ -133,14 +134,14 @@ class _Importer:
         self.last_measure_closed: bool | None = None    # None: no measure yet; a list item may end without 。
 
     def problem(self, line: Line, message: str, severity: str = "error") -> None:
-        self.problems.append(Problem(self.path, line.number, line.col, message, severity))
+        self.problems.append(Problem(Location(self.path, line.number, line.col), message, severity))
 
     def peek(self) -> Line | None:
         return self.lines[self.pos] if self.pos < len(self.lines) else None
 
     def run(self) -> dict:
         if not self.lines:
-            self.problems.append(Problem(self.path, 1, 1, "expected the text of the plan, found an empty file"))
+            self.problems.append(Problem(Location(self.path), "expected the text of the plan, found an empty file"))
             return {}
         long = [line for line in self.lines if len(line.text) > MAX_VALUE]
         for line in long:
@@ -156,7 +157,7 @@ class _Importer:
         while self.peek() is not None:
             pillars.append(self.pillar(len(pillars) + 1))
         if not pillars:
-            self.problems.append(Problem(self.path, date_line.number, 1,
+            self.problems.append(Problem(Location(self.path, date_line.number),
                                          "expected at least one pillar heading like '１．…', found none"))
         self.ending()
         return {
@@ -186,7 +187,7 @@ class _Importer:
             if PILLAR.fullmatch(line.text) or NUMBERED.fullmatch(line.text):
                 break
             title.append(line.text)
-        self.problems.append(Problem(self.path, self.lines[0].number, 1,
+        self.problems.append(Problem(Location(self.path, self.lines[0].number),
                                      "expected a date line like '２０２３年１２月１７日 東京' after the title, found none"))
         return title, None
 
@@ -302,7 +303,7 @@ def import_text(text: str, path: str, source_name: str) -> tuple[dict, list[Prob
         data = {"source": data["source"], "source_sha256": text_checksum(text.lstrip("\ufeff"))} | data
         for long in _strings(data):
             if len(long) > MAX_VALUE:
-                importer.problems.append(Problem(path, 1, 1, f"a paragraph of {len(long)} characters ('{long[:20]}…'): "
+                importer.problems.append(Problem(Location(path), f"a paragraph of {len(long)} characters ('{long[:20]}…'): "
                                                              f"at most {MAX_VALUE}"))
     return data, importer.problems
 

@@ -11,9 +11,8 @@ from typing import Mapping
 import networkx as nx
 
 from .linker import Matcher, Mentions, find_mentions
-from .model import Acronym, Area, AreaAssignment, Catalogue, Measure, Organisation, Pillar, Plan, Section, Title, Translation
+from .model import Acronym, Area, AreaAssignment, Catalogue, Measure, Organisation, Pillar, Plan, Section, Settings, Title, Translation
 from .network import InstitutionStats, build_network, institution_stats, layout, node_order
-from .settings import Settings
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,28 +1,27 @@
 """source/acronyms.yaml, organisations.yaml, aoip.yaml → model.Catalogue, checked against the plan."""
 from __future__ import annotations
 
+import difflib
+
 from .diagnostics import Problem
-from .load_plan import Checker, kind_of
-from .model import (Acronym, Area, AreaAssignment, Catalogue, NotAcronym, Organisation, OrgType, Origin, Plan)
+from .checker import Checker, kind_of
+from .model import (Acronym, Area, AreaAssignment, Catalogue, NotAcronym, Organisation, OrgType, Location, Plan)
 from .paths import slug_problem
 from .text import fold
-from .yamlio import Pos, YList, YMap
+from .yamlio import YList, YMap
 
 ACRONYM_KINDS = {"organisation", "network", "programme", "framework", "agreement", "meeting", "concept", "other"}
 
-
-def _origin(pos: Pos) -> Origin:
-    return Origin(pos.path, pos.line, pos.col)
 
 
 RESERVED = {"index"}    # <folder>/index/ would be mistaken for the list page <folder>/
 
 
-def _rows(check: Checker, data, key: str, path: str) -> list[tuple[YMap, Pos]]:
+def _rows(check: Checker, data, key: str, path: str) -> list[tuple[YMap, Location]]:
     if data is None:            # unreadable: already reported
         return []
     if not isinstance(data, YMap):
-        check.problems.append(Problem(path, 1, 1, f"expected a mapping with '{key}', found {kind_of(data)}"))
+        check.problems.append(Problem(Location(path), f"expected a mapping with '{key}', found {kind_of(data)}"))
         return []
     rows = check.get(data, key, list, path.rsplit("/", 1)[-1]) or YList()
     out = []
@@ -77,7 +76,7 @@ def _bases(check: Checker, data, path: str) -> dict:
     return bases
 
 
-def _organisation(check: Checker, row: YMap, pos: Pos, slug: str | None, kinds: dict, bases: dict, aliases: dict):
+def _organisation(check: Checker, row: YMap, pos: Location, slug: str | None, kinds: dict, bases: dict, aliases: dict):
     where = f"organisation {slug or '?'}"
     ja, en, kind, basis = (check.get(row, k, str, where) for k in ("ja", "en", "type", "basis"))
     if kind and kind not in kinds:
@@ -95,7 +94,7 @@ def _organisation(check: Checker, row: YMap, pos: Pos, slug: str | None, kinds: 
     source, note = (check.get(row, k, str, where, required=False) for k in ("en_source", "note"))
     low = check.confidence(row, where)
     if slug and ja and en and kind and basis:
-        return Organisation(slug, ja, en, low, kind, names, _origin(pos), basis, source, note)
+        return Organisation(slug, ja, en, low, kind, names, pos, basis, source, note)
     return None
 
 
@@ -103,7 +102,7 @@ def load_organisations(data, path: str, problems: list[Problem]):
     check = Checker(problems)
     types, orgs, seen_types, seen, aliases, named = [], [], {}, {}, {}, set()
     if data is not None and not isinstance(data, YMap):
-        problems.append(Problem(path, 1, 1, f"expected a mapping with 'types' and 'organisations', found {kind_of(data)}"))
+        problems.append(Problem(Location(path), f"expected a mapping with 'types' and 'organisations', found {kind_of(data)}"))
         data = None
     for row, _ in _rows(check, data, "types", path):
         slug = _slug(check, row, "organisation type", seen_types)
@@ -140,7 +139,7 @@ def load_acronyms(data, path: str, problems: list[Problem], organisations: set[s
             check.error(row.value_pos["kind"], f"{where}: unknown kind '{kind}' (expected one of: {', '.join(sorted(ACRONYM_KINDS))})")
         org = check.get(row, "organisation", str, where, required=False)
         if org and organisations is not None and org not in organisations:
-            close = [o for o in organisations if o.startswith(org[:3])]
+            close = difflib.get_close_matches(org, organisations, n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
             check.error(row.value_pos["organisation"], f"{where}: unknown organisation '{org}'{hint}")
         names = _strings(check, row, "forms", where)
@@ -153,7 +152,7 @@ def load_acronyms(data, path: str, problems: list[Problem], organisations: set[s
         note = check.get(row, "note", str, where, required=False)
         low = check.confidence(row, where)
         if slug and name and kind and names:
-            out.append(Acronym(slug, name, names, ja, en, en_source, low, kind, org, _origin(pos), note))
+            out.append(Acronym(slug, name, names, ja, en, en_source, low, kind, org, pos, note))
     nots = []
     for row, _ in _rows(check, data, "not_acronyms", path) if isinstance(data, YMap) and "not_acronyms" in data else []:
         text, why = check.get(row, "text", str, "not_acronyms"), check.get(row, "why", str, "not_acronyms")
@@ -173,7 +172,7 @@ def load_areas(data, path: str, problems: list[Problem], plan: Plan | None):
         slug = _slug(check, row, "area", seen)
         values = [check.get(row, k, str, f"area {slug}") for k in ("ja", "en", "description", "description_en")]
         if slug and None not in values:
-            areas.append(Area(slug, *values, _origin(pos)))
+            areas.append(Area(slug, *values, pos))
     if not isinstance(data, YMap):
         return tuple(areas), ()
     check.unknown_keys(data, {"areas", "measures"}, "aoip")
@@ -202,14 +201,14 @@ def load_areas(data, path: str, problems: list[Problem], plan: Plan | None):
                                                   f"combined with another area")
         texts = [check.get(entry, k, str, where) for k in ("rationale", "rationale_en")]
         if names and None not in texts:
-            found[key] = AreaAssignment(key, names, texts[0], texts[1], _origin(kpos))
+            found[key] = AreaAssignment(key, names, texts[0], texts[1], kpos)
     if plan is None:
         return tuple(areas), ()
     present = {str(key) for key in table}       # an unquoted id is already reported: not reported missing too
     missing = [m.id for m in plan.measures if m.id not in present]
     if missing:
         at = data.key_pos.get("measures", data.pos)
-        problems.append(Problem(at.path, at.line, at.col, f"no AOIP classification for measure(s) {', '.join(missing)} "
+        problems.append(Problem(at, f"no AOIP classification for measure(s) {', '.join(missing)} "
                                                           "(every measure needs areas, rationale and rationale_en)"))
     return tuple(areas), tuple(found[m.id] for m in plan.measures if m.id in found)
 
@@ -223,7 +222,7 @@ def build_catalogue(files: dict, problems: list[Problem], plan: Plan | None) -> 
     org_slugs = {o.slug for o in orgs}
     for a in areas:                 # organisations and areas share briefs/<slug>/
         if a.slug in org_slugs:
-            problems.append(Problem(a.origin.path, a.origin.line, a.origin.col,
+            problems.append(Problem(a.origin,
                                     f"area slug '{a.slug}' is also an organisation's slug: both delegation briefs "
                                     f"would be briefs/{a.slug}/"))
     return Catalogue(acronyms, nots, types, orgs, areas, assignments)

@@ -1,22 +1,10 @@
 """source/english.yaml: English glosses of pillar and section headings, each with its source (or none)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from .diagnostics import Problem
-from .load_plan import Checker, kind_of
-from .model import Plan
+from .checker import Checker, kind_of
+from .model import Gloss, Location, Plan
 from .yamlio import YMap
-
-
-@dataclass(frozen=True, slots=True)
-class Gloss:
-    en: str
-    source: str | None     # None: the site's own gloss (unofficial)
-
-    @property
-    def official(self) -> bool:
-        return self.source is not None
 
 
 def load_english(data, path: str, plan: Plan | None, problems: list[Problem]) -> dict[str, Gloss]:
@@ -25,7 +13,7 @@ def load_english(data, path: str, plan: Plan | None, problems: list[Problem]) ->
     if data is None:
         return {}
     if not isinstance(data, YMap):
-        problems.append(Problem(path, 1, 1, f"expected a mapping with 'pillars' and 'sections', found {kind_of(data)}"))
+        problems.append(Problem(Location(path), f"expected a mapping with 'pillars' and 'sections', found {kind_of(data)}"))
         return {}
     check.unknown_keys(data, {"pillars", "sections"}, "english")
     known = {"pillars": {p.number for p in plan.pillars}, "sections": {s.id for s in plan.sections}} if plan else None

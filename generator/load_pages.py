@@ -18,7 +18,8 @@ import jinja2
 import jinja2.meta
 
 from .diagnostics import Problem
-from .load_plan import Checker
+from .checker import Checker
+from .model import Location
 from .sources import read_text
 from . import yamlio
 from .yamlio import YList, YMap
@@ -69,16 +70,16 @@ def _front_matter(text: str, shown: str, check: Checker) -> tuple[str, int]:
     if not m:
         where = "front matter not closed: expected a line '---' after it" if text.startswith("---") else \
             "expected front matter with the page's title (a first line '---', then 'title: …', then '---')"
-        check.problems.append(Problem(shown, 1, 1, where))
+        check.problems.append(Problem(Location(shown), where))
         return ("" if text.startswith("---") else text), 0
     data, found = yamlio.load(m.group(1), shown)
-    check.problems.extend(Problem(p.path, p.line + 1, p.col, p.message) for p in found)
+    check.problems.extend(Problem(Location(p.path, p.line + 1, p.col), p.message) for p in found)
     if data is not None and not isinstance(data, YMap):
-        check.problems.append(Problem(shown, 2, 1, "front matter: expected a mapping with 'title'"))
+        check.problems.append(Problem(Location(shown, 2), "front matter: expected a mapping with 'title'"))
     elif data is not None:
-        data.pos = yamlio.Pos(shown, 1, 1)
-        data.value_pos = {k: yamlio.Pos(shown, p.line + 1, p.col) for k, p in data.value_pos.items()}
-        data.key_pos = {k: yamlio.Pos(shown, p.line + 1, p.col) for k, p in data.key_pos.items()}
+        data.pos = Location(shown)
+        data.value_pos = {k: Location(shown, p.line + 1, p.col) for k, p in data.value_pos.items()}
+        data.key_pos = {k: Location(shown, p.line + 1, p.col) for k, p in data.key_pos.items()}
         _meta(check, data, shown)
     offset = body_offset(text)
     return "\n".join(text.split("\n")[offset:]), offset
@@ -103,7 +104,7 @@ def _template(text: str, shown: str, offset: int, check: Checker, what: str = "t
     try:
         tree = _ENV.parse(text)
     except jinja2.TemplateSyntaxError as error:
-        check.problems.append(Problem(shown, offset + (error.lineno or 1), 1,
+        check.problems.append(Problem(Location(shown, offset + (error.lineno or 1)),
                                       f"template error in {what}: {error.message}"))
         return
     unknown = sorted(jinja2.meta.find_undeclared_variables(tree) - VARIABLES)
@@ -113,7 +114,7 @@ def _template(text: str, shown: str, offset: int, check: Checker, what: str = "t
         names = ", ".join(unknown)
         line = next((i for i, row in enumerate(text.split("\n"), offset + 1) if re.search(rf"\b{unknown[0]}\b", row)),
                     offset + 1)
-        check.problems.append(Problem(shown, line, 1, f"{what} uses {names}, which the macros do not provide "
+        check.problems.append(Problem(Location(shown, line), f"{what} uses {names}, which the macros do not provide "
                                                       f"(they provide {', '.join(MACROS)} of generator/macros.py, "
                                                       "config, page and the plugin's own: see generator/load_pages.py)"))
 
@@ -152,9 +153,9 @@ def _render(text: str, shown: str, offset: int, check: Checker, what: str) -> No
         m = _MISSING.search(str(error))
         name = (m.group(1) or m.group(2)) if m else None
         line = next((i for i, row in enumerate(text.split("\n"), offset + 1) if name and name in row), offset + 1)
-        check.problems.append(Problem(shown, line, 1, f"{what} would fail when built: {error}"))
+        check.problems.append(Problem(Location(shown, line), f"{what} would fail when built: {error}"))
     except Exception as error:          # noqa: BLE001 — whatever the page's Jinja raises is the page's error
-        check.problems.append(Problem(shown, offset + 1, 1, f"{what} would fail when built: {error}"))
+        check.problems.append(Problem(Location(shown, offset + 1), f"{what} would fail when built: {error}"))
 
 
 def check_pages(source_dir: Path, langs: tuple[str, ...], fallback: Path, shown, problems: list[Problem]) -> None:
@@ -167,15 +168,15 @@ def check_pages(source_dir: Path, langs: tuple[str, ...], fallback: Path, shown,
         names[lang] = {name for name in found if NAME.fullmatch(name)}
         for name in REQUIRED:
             if name not in found:
-                problems.append(Problem(shown(folder / name), 1, 1, "file not found: every edition has this page"))
+                problems.append(Problem(Location(shown(folder / name)), "file not found: every edition has this page"))
         for name in found:
             path = folder / name
             if not NAME.fullmatch(name):
-                problems.append(Problem(shown(path), 1, 1, "a page's file name must be lower-case letters, digits "
+                problems.append(Problem(Location(shown(path)), "a page's file name must be lower-case letters, digits "
                                                            "and single hyphens, ending in .md (it becomes its URL)"))
                 continue
             if name.removesuffix(".md") in RESERVED:
-                problems.append(Problem(shown(path), 1, 1, f"a page cannot be named {name}: {name.removesuffix('.md')}/ "
+                problems.append(Problem(Location(shown(path)), f"a page cannot be named {name}: {name.removesuffix('.md')}/ "
                                                            "is a folder the generator writes"))
                 continue
             text, found_problems = read_text(path, shown(path))
@@ -187,5 +188,5 @@ def check_pages(source_dir: Path, langs: tuple[str, ...], fallback: Path, shown,
         for name in sorted((names[langs[0]] ^ names[lang]) - set(REQUIRED)):
             has, lacks = (langs[0], lang) if name in names[langs[0]] else (lang, langs[0])
             folder = pages_dir(source_dir, lacks, fallback)
-            problems.append(Problem(shown(folder / name), 1, 1, f"file not found: the {has} edition has {name}, "
+            problems.append(Problem(Location(shown(folder / name)), f"file not found: the {has} edition has {name}, "
                                                                 "and every page has a twin in the other language"))

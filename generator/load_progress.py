@@ -6,29 +6,13 @@ files, pages say that no progress has been reported.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from .diagnostics import Problem
-from .load_plan import Checker, kind_of
-from .model import Origin, Plan
+from .checker import Checker, kind_of
+from .model import Location, Plan, ProgressEntry, ProgressReport
 from .sources import is_hidden
 from .yamlio import YMap
-
-
-@dataclass(frozen=True, slots=True)
-class ProgressEntry:
-    measure: str
-    status: str
-    note: str
-    origin: Origin
-
-
-@dataclass(frozen=True, slots=True)
-class ProgressReport:
-    year: str
-    source: str            # where the report comes from (title, URL)
-    entries: tuple[ProgressEntry, ...]
 
 
 def progress_paths(folder: Path, shown, problems: list[Problem]) -> list[Path]:
@@ -37,7 +21,7 @@ def progress_paths(folder: Path, shown, problems: list[Problem]) -> list[Path]:
     if not folder.exists():
         return []
     if not folder.is_dir():
-        problems.append(Problem(shown(folder), 1, 1, "expected a folder of progress reports (<year>.yaml), found a file"))
+        problems.append(Problem(Location(shown(folder)), "expected a folder of progress reports (<year>.yaml), found a file"))
         return []
     return sorted(path for path in folder.iterdir() if not is_hidden(path))
 
@@ -51,13 +35,13 @@ def load_progress(files: list[tuple[str, object, str]], plan: Plan | None, statu
     for name, data, path in files:
         year = name.removesuffix(".yaml")
         if not re.fullmatch(r"20[0-9]{2}", year):
-            problems.append(Problem(path, 1, 1, f"progress file name must be a year like '2024.yaml' (ending in .yaml), "
+            problems.append(Problem(Location(path), f"progress file name must be a year like '2024.yaml' (ending in .yaml), "
                                                 f"found '{name}'"))
             continue
         if data is None:
             continue
         if not isinstance(data, YMap):
-            problems.append(Problem(path, 1, 1, f"expected a mapping with 'source' and 'measures', found {kind_of(data)}"))
+            problems.append(Problem(Location(path), f"expected a mapping with 'source' and 'measures', found {kind_of(data)}"))
             continue
         check.unknown_keys(data, {"source", "measures"}, f"progress {year}")
         source = check.get(data, "source", str, f"progress {year}")
@@ -78,7 +62,7 @@ def load_progress(files: list[tuple[str, object, str]], plan: Plan | None, statu
                 continue
             note = check.get(entry, "note", str, f"progress {year} {mid}", required=False) or ""
             if status:
-                entries.append(ProgressEntry(mid, status, note, Origin(kpos.path, kpos.line, kpos.col)))
+                entries.append(ProgressEntry(mid, status, note, kpos))
         if source:
             reports.append(ProgressReport(year, source, tuple(entries)))
     return tuple(reports)

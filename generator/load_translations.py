@@ -7,8 +7,8 @@ An entry is `status: unofficial` (this project's translation of the Japanese) or
 from __future__ import annotations
 
 from .diagnostics import Problem
-from .load_plan import Checker, _blocks, _origin, kind_of
-from .model import BulletList, Paragraph, Plan, Title, Translation
+from .load_plan import Checker, _blocks, kind_of
+from .model import BulletList, Location, Paragraph, Plan, Title, Translation
 from .yamlio import YMap
 
 STATUSES = ("unofficial", "official")
@@ -48,7 +48,7 @@ def _entry(check: Checker, key: str, raw, pos, want, where: str) -> Translation 
     if not blocks or status is None:
         return None
     return Translation(key, blocks, status, source, tuple(n for n in notes if isinstance(n, str)),
-                       _origin(raw.pos))
+                       raw.pos)
 
 
 def load_translation(data, path: str, plan: Plan | None, problems: list[Problem]) -> dict[str, Translation]:
@@ -56,7 +56,7 @@ def load_translation(data, path: str, plan: Plan | None, problems: list[Problem]
     introduction must have one."""
     check = Checker(problems)
     if not isinstance(data, YMap):
-        problems.append(Problem(path, 1, 1, f"expected a mapping with 'preamble', 'pillars' and 'measures', found {kind_of(data)}"))
+        problems.append(Problem(Location(path), f"expected a mapping with 'preamble', 'pillars' and 'measures', found {kind_of(data)}"))
         return {}
     check.unknown_keys(data, {"title", "preamble", "pillars", "measures"}, "translation")
     out: dict[str, Translation] = {}
@@ -92,7 +92,7 @@ def load_titles(data, path: str, plan: Plan | None, problems: list[Problem]) -> 
     if data is None:            # unreadable: already reported
         return {}
     if not isinstance(data, YMap):
-        problems.append(Problem(path, 1, 1, f"expected a mapping of measure ids to titles, found {kind_of(data)}"))
+        problems.append(Problem(Location(path), f"expected a mapping of measure ids to titles, found {kind_of(data)}"))
         return {}
     out = {}
     known = {m.id for m in plan.measures} if plan else set()
@@ -110,7 +110,7 @@ def load_titles(data, path: str, plan: Plan | None, problems: list[Problem]) -> 
                 check.error(raw.value_pos[lang], f"{where}: the {lang} title has {len(values[lang])} characters (at most {limit})")
                 values[lang] = None
         if all(values.values()):
-            out[key] = Title(key, values["ja"], values["en"], _origin(raw.pos))
+            out[key] = Title(key, values["ja"], values["en"], raw.pos)
     for key in sorted(known - set(data), key=lambda k: [int(x) for x in k.split(".")]):
         check.error(data.pos, f"titles: no title for measure '{key}'")
     return out

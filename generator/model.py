@@ -1,17 +1,22 @@
-"""The plan as frozen data. Imports nothing of ours; derived tables are computed by functions elsewhere."""
+"""The plan as frozen data, and where each piece came from. Imports nothing of ours; derived tables are
+computed by functions elsewhere (generator/index.py). Every stage uses these types: the readers give a
+`Location` to each value they read, the loaders build the plan, the catalogue, the site's settings and words
+from them, and the renderers read them."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 
 @dataclass(frozen=True, slots=True)
-class Origin:
+class Location:
+    """Where something stands in a file: 1-based line and column. Line 0: not in a file (an environment
+    variable, a folder), shown as the name alone."""
     path: str
-    line: int
+    line: int = 1
     col: int = 1
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}"
+        return self.path if self.line == 0 else f"{self.path}:{self.line}:{self.col}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +40,7 @@ class Measure:
     section: str | None
     blocks: tuple[Block, ...]
     source_line: int   # line in the official text
-    origin: Origin     # where it stands in source/plan.yaml
+    origin: Location     # where it stands in source/plan.yaml
     printed_blocks: tuple[Block, ...] | None = None   # as printed, where the text drops stray spaces of the PDF
 
     @property
@@ -61,7 +66,7 @@ class Section:
     title: str
     pillar: str
     measure_ids: tuple[str, ...]
-    origin: Origin
+    origin: Location
 
     @property
     def slug(self) -> str:
@@ -76,7 +81,7 @@ class Pillar:
     intro: tuple[Block, ...]
     section_ids: tuple[str, ...]
     measure_ids: tuple[str, ...]   # all measures of the pillar, in order, sections included
-    origin: Origin
+    origin: Location
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +107,7 @@ class Acronym:
     en_low_confidence: bool
     kind: str
     organisation: str | None
-    origin: Origin
+    origin: Location
     note: str | None = None      # an editorial remark on the entry (a misprint of the plan, what it refers to)
 
 
@@ -127,7 +132,7 @@ class Organisation:
     en_low_confidence: bool
     type: str
     aliases: tuple[str, ...]
-    origin: Origin
+    origin: Location
     basis: str = ""              # the kind of standing body it is, under the rule of organisations.yaml (`bases:`)
     en_source: str | None = None
     note: str | None = None      # how the entry follows the rule, where that needs a word
@@ -140,7 +145,7 @@ class Area:
     en: str
     description: str
     description_en: str
-    origin: Origin
+    origin: Location
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +155,7 @@ class AreaAssignment:
     areas: tuple[str, ...]
     rationale: str
     rationale_en: str
-    origin: Origin
+    origin: Location
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,7 +176,7 @@ class Translation:
     status: str                  # 'unofficial' (this project's translation) or 'official'
     source: str | None           # where an official text comes from
     notes: tuple[str, ...]       # translator's notes
-    origin: Origin
+    origin: Location
 
     @property
     def official(self) -> bool:
@@ -184,4 +189,71 @@ class Title:
     measure: str
     ja: str
     en: str
-    origin: Origin
+    origin: Location
+
+
+@dataclass(frozen=True, slots=True)
+class Gloss:
+    """The English of a pillar or section heading (source/english.yaml)."""
+    en: str
+    source: str | None     # None: the site's own gloss (unofficial)
+
+    @property
+    def official(self) -> bool:
+        return self.source is not None
+
+
+@dataclass(frozen=True, slots=True)
+class ProgressEntry:
+    measure: str
+    status: str
+    note: str
+    origin: Location
+
+
+@dataclass(frozen=True, slots=True)
+class ProgressReport:
+    """One yearly progress report (source/progress/<year>.yaml)."""
+    year: str
+    source: str            # where the report comes from (title, URL)
+    entries: tuple[ProgressEntry, ...]
+
+
+# --- the site's own words and settings (source/site.yaml, source/site.en.yaml) ----------------------------
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """The interface words of one language: labels, sentences with {fields}, acronym kinds, statuses."""
+    lang: str
+    labels: tuple[tuple[str, str], ...]
+    wording: tuple[tuple[str, str], ...]
+    acronym_kinds: tuple[tuple[str, str], ...]
+    progress_statuses: tuple[tuple[str, str], ...]
+
+    def all(self) -> dict[str, str]:
+        """Labels and sentences in one table (their keys never collide: checked when loaded)."""
+        return dict(self.labels) | dict(self.wording)
+
+
+@dataclass(frozen=True, slots=True)
+class GraphStyle:
+    seed: int
+    pillars: tuple[tuple[str, str], ...]              # pillar number → colour
+    organisation_types: tuple[tuple[str, str], ...]   # type slug → colour
+    area: str
+    origin: Location
+    where: tuple[tuple[str, Location], ...] = ()     # 'pillars:3' → where that colour is set
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    labels: tuple[tuple[str, str], ...]
+    summary_length: int
+    acronym_kinds: tuple[tuple[str, str], ...]
+    graph: GraphStyle
+    progress_statuses: tuple[tuple[str, str], ...] = ()    # status → label
+    wording: tuple[tuple[str, str], ...] = ()              # sentence templates: key → text with {fields}
+    words: tuple[Words, ...] = ()                          # one per language, Japanese first
+
+    def words_of(self, lang: str) -> Words:
+        return next(w for w in self.words if w.lang == lang)

@@ -12,8 +12,8 @@ from .load_plan import build_plan
 from .load_catalogue import build_catalogue
 from .load_english import load_english
 from .load_pages import check_pages
-from .load_progress import ProgressReport, load_progress, progress_paths
-from .model import Catalogue, Plan
+from .load_progress import load_progress, progress_paths
+from .model import Catalogue, Plan, ProgressReport, Settings
 from .export import data_files
 from .index import Index, build_index
 from .load_translations import load_titles, load_translation
@@ -26,7 +26,7 @@ from .render_finder import CSV_SCRIPT, finder_page
 from .render_graph import assets as graph_assets
 from .search_index import INDEX_FILE, search_index
 from .render_index import index_pages
-from .settings import Settings, build_english_words, build_settings, check_graph_style
+from .settings import build_english_words, build_settings, check_graph_style
 from .sources import read_yaml
 
 ROOT = Path(__file__).resolve().parent.parent

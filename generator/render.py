@@ -16,14 +16,13 @@ from markupsafe import escape
 
 from .index import Index
 from .linker import Matcher, related_measures
-from .model import BulletList, Catalogue, Measure, Paragraph, Plan
+from .model import BulletList, Catalogue, Measure
 from .network import measure_node, measure_subgraph
 from .paths import Links, src
 from .cache import folder as cache_folder, source_of
 from .qrcodes import qr_svg
 from .render_graph import GraphData, NodeText, vis_data
 from .richtext import RichText, expansion
-from .settings import Settings
 from .text import display
 from .edition import Edition, english_catalogue
 

@@ -9,7 +9,6 @@ from .paths import Links
 from .export import DATA_DIR, schema
 from .render import Page, Renderer
 from .render_book import book_links
-from .text import display
 
 STATS_DIR = "stats"
 TOP, HEAT = 15, 20        # organisations shown in the bar chart and in the matrix

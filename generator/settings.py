@@ -4,12 +4,11 @@ from __future__ import annotations
 import functools
 import re
 import string
-from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .diagnostics import Problem
-from .load_plan import Checker, kind_of
-from .model import Catalogue, Origin, Plan
+from .checker import Checker, kind_of
+from .model import Catalogue, GraphStyle, Location, Plan, Settings, Words
 from .yamlio import YMap
 
 # The sentences the Python code uses, and the {fields} each is filled in with (Renderer.say); the templates'
@@ -38,50 +37,12 @@ LABELS = ("home", "pillar", "section", "measure", "measures_unit", "indexes", "a
           "language_read_ja", "language_read_en")
 
 
-@dataclass(frozen=True, slots=True)
-class Words:
-    """The interface words of one language: labels, sentences with {fields}, acronym kinds, statuses."""
-    lang: str
-    labels: tuple[tuple[str, str], ...]
-    wording: tuple[tuple[str, str], ...]
-    acronym_kinds: tuple[tuple[str, str], ...]
-    progress_statuses: tuple[tuple[str, str], ...]
-
-    def all(self) -> dict[str, str]:
-        """Labels and sentences in one table (their keys never collide: checked when loaded)."""
-        return dict(self.labels) | dict(self.wording)
-
-
-@dataclass(frozen=True, slots=True)
-class Settings:
-    labels: tuple[tuple[str, str], ...]
-    summary_length: int
-    acronym_kinds: tuple[tuple[str, str], ...]
-    graph: "GraphStyle"
-    progress_statuses: tuple[tuple[str, str], ...] = ()    # status → label
-    wording: tuple[tuple[str, str], ...] = ()              # sentence templates: key → text with {fields}
-    words: tuple[Words, ...] = ()                          # one per language, Japanese first
-
-    def words_of(self, lang: str) -> Words:
-        return next(w for w in self.words if w.lang == lang)
-
-
-@dataclass(frozen=True, slots=True)
-class GraphStyle:
-    seed: int
-    pillars: tuple[tuple[str, str], ...]              # pillar number → colour
-    organisation_types: tuple[tuple[str, str], ...]   # type slug → colour
-    area: str
-    origin: Origin
-    where: tuple[tuple[str, Origin], ...] = ()     # 'pillars:3' → where that colour is set
-
-
 def _colours(check: Checker, data, key: str, where: list) -> tuple[tuple[str, str], ...]:
     table = check.get(data, key, dict, "site graph")
     out = []
     for name, value in (table or {}).items():
         pos = table.key_pos[name]
-        where.append((f"{key}:{name}", Origin(pos.path, pos.line, pos.col)))
+        where.append((f"{key}:{name}", pos))
         if isinstance(value, str) and COLOUR.fullmatch(value):
             out.append((str(name), value))
         else:
@@ -103,7 +64,7 @@ def _graph(check: Checker, data, path: str) -> GraphStyle | None:
     pillars, types = _colours(check, graph, "pillars", where), _colours(check, graph, "organisation_types", where)
     if seed is None or area is None:
         return None
-    return GraphStyle(seed, pillars, types, area, Origin(path, graph.pos.line, graph.pos.col), tuple(where))
+    return GraphStyle(seed, pillars, types, area, graph.pos, tuple(where))
 
 
 def check_graph_style(style: GraphStyle, plan: Plan, catalogue: Catalogue, problems: list[Problem]) -> None:
@@ -112,12 +73,12 @@ def check_graph_style(style: GraphStyle, plan: Plan, catalogue: Catalogue, probl
                             ("organisation_types", dict(style.organisation_types), [t.slug for t in catalogue.org_types])):
         for name in want:
             if name not in have:
-                problems.append(Problem(style.origin.path, style.origin.line, style.origin.col,
+                problems.append(Problem(style.origin,
                                         f"site graph {key}: no colour for '{name}'"))
         for name in have:
             if name not in want:
                 at = dict(style.where).get(f"{key}:{name}", style.origin)
-                problems.append(Problem(at.path, at.line, at.col,
+                problems.append(Problem(at,
                                         f"site graph {key}: '{name}' is not one of: {', '.join(want)}"))
 
 
@@ -228,7 +189,7 @@ def build_words(data, lang: str, where: str, check: Checker, like: "Words | None
 def build_settings(data, path: str, problems: list[Problem]) -> Settings | None:
     check = Checker(problems)
     if not isinstance(data, YMap):
-        problems.append(Problem(path, 1, 1, f"expected a mapping of site settings, found {kind_of(data)}"))
+        problems.append(Problem(Location(path), f"expected a mapping of site settings, found {kind_of(data)}"))
         return None
     check.unknown_keys(data, {"summary_length", "graph", *WORD_SECTIONS}, "site")
     length = check.get(data, "summary_length", int, "site", low=1, high=10_000)
@@ -243,7 +204,7 @@ def build_english_words(data, path: str, problems: list[Problem], settings: Sett
     """source/site.en.yaml: the English interface, key for key the Japanese one."""
     check = Checker(problems)
     if not isinstance(data, YMap):
-        problems.append(Problem(path, 1, 1, f"expected a mapping of English interface words, found {kind_of(data)}"))
+        problems.append(Problem(Location(path), f"expected a mapping of English interface words, found {kind_of(data)}"))
         return None
     check.unknown_keys(data, set(WORD_SECTIONS), "site.en")
     if settings is None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .characters import bad_characters, describe, line_col
 from .diagnostics import Problem
+from .model import Location
 from . import yamlio
 
 MAX_BYTES = 5_000_000
@@ -19,26 +20,26 @@ def _kind_problem(path: Path, shown: str) -> Problem | None:
     try:
         info = path.stat()
     except FileNotFoundError:
-        return Problem(shown, 1, 1, "file not found (expected it in the source folder)")
+        return Problem(Location(shown), "file not found (expected it in the source folder)")
     except OSError as error:
-        return Problem(shown, 1, 1, f"cannot be read: {error.strerror}")
+        return Problem(Location(shown), f"cannot be read: {error.strerror}")
     if stat.S_ISDIR(info.st_mode):
-        return Problem(shown, 1, 1, "is a folder (expected a file)")
+        return Problem(Location(shown), "is a folder (expected a file)")
     if not stat.S_ISREG(info.st_mode):
-        return Problem(shown, 1, 1, "is not a regular file (a device, pipe or socket; expected a file)")
+        return Problem(Location(shown), "is not a regular file (a device, pipe or socket; expected a file)")
     if info.st_size > MAX_BYTES:
-        return Problem(shown, 1, 1, f"file too large: {info.st_size} bytes (at most {MAX_BYTES} expected)")
+        return Problem(Location(shown), f"file too large: {info.st_size} bytes (at most {MAX_BYTES} expected)")
     return None
 
 
 def character_problems(text: str, shown: str) -> list[Problem]:
     """Every refused character of a file's text, at its line and column."""
     found = bad_characters(text)
-    problems = [Problem(shown, *line_col(text, i), f"{describe(ch)} is not allowed in a source file")
+    problems = [Problem(Location(shown, *line_col(text, i)), f"{describe(ch)} is not allowed in a source file")
                 for i, ch in found[:MAX_REPORTED]]
     if len(found) > MAX_REPORTED:
         line, col = line_col(text, found[MAX_REPORTED][0])
-        problems.append(Problem(shown, line, col, f"{len(found) - MAX_REPORTED} more such character(s) after this one"))
+        problems.append(Problem(Location(shown, line, col), f"{len(found) - MAX_REPORTED} more such character(s) after this one"))
     return problems
 
 
@@ -50,15 +51,15 @@ def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
         with open(path, "rb") as f:
             raw = f.read(MAX_BYTES + 1)
     except OSError as error:
-        return None, [Problem(shown, 1, 1, f"cannot be read: {error.strerror}")]
+        return None, [Problem(Location(shown), f"cannot be read: {error.strerror}")]
     if len(raw) > MAX_BYTES:          # it grew since it was measured
-        return None, [Problem(shown, 1, 1, f"file too large: more than {MAX_BYTES} bytes")]
+        return None, [Problem(Location(shown), f"file too large: more than {MAX_BYTES} bytes")]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         col = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        return None, [Problem(shown, line, col, f"not UTF-8: byte 0x{raw[error.start]:02x} cannot be decoded "
+        return None, [Problem(Location(shown, line, col), f"not UTF-8: byte 0x{raw[error.start]:02x} cannot be decoded "
                                                 "(save the file as UTF-8)")]
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     problems = character_problems(text, shown)

@@ -9,12 +9,11 @@ file from being read alone, the others together with the data, so that all of th
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import yaml
 
 from .characters import describe, first_bad
 from .diagnostics import Problem
+from .model import Location
 
 MAX_DEPTH = 32          # plan.yaml, the deepest file, nests 8 levels
 MAX_VALUE = 10_000      # characters of one text value (the longest paragraph of the plan has about 1,100)
@@ -24,23 +23,16 @@ _TYPED = {"tag:yaml.org,2002:null": "nothing (null)", "tag:yaml.org,2002:bool": 
           "tag:yaml.org,2002:int": "a number", "tag:yaml.org,2002:float": "a number"}
 
 
-@dataclass(frozen=True, slots=True)
-class Pos:
-    path: str
-    line: int
-    col: int
-
-
 class YMap(dict):
     """A mapping that remembers where it, each key and each value stood."""
 
-    pos: Pos
+    pos: Location
     key_pos: dict
     value_pos: dict
 
 
 class YList(list):
-    pos: Pos
+    pos: Location
     item_pos: list
 
 
@@ -50,8 +42,8 @@ class _Reject(Exception):
         self.message = message
 
 
-def _pos(path: str, mark) -> Pos:
-    return Pos(path, mark.line + 1, mark.column + 1)
+def _pos(path: str, mark) -> Location:
+    return Location(path, mark.line + 1, mark.column + 1)
 
 
 _SCALARS = yaml.SafeLoader("")
@@ -65,7 +57,7 @@ class _Converter:
         self.problems: list[Problem] = []
 
     def problem(self, mark, message: str) -> None:
-        self.problems.append(Problem(self.path, mark.line + 1, mark.column + 1, message))
+        self.problems.append(Problem(Location(self.path, mark.line + 1, mark.column + 1), message))
 
     def text(self, node, value: str, what: str) -> str:
         bad = first_bad(value)         # only escapes can still hold one: sources.py refuses them in the file
@@ -140,13 +132,13 @@ _FAST = getattr(yaml, "CSafeLoader", None) if getattr(yaml, "__with_libyaml__", 
 
 def _malformed(path: str, error: yaml.YAMLError) -> Problem:
     if not isinstance(error, yaml.MarkedYAMLError):
-        return Problem(path, 1, 1, f"malformed YAML: {error}")
+        return Problem(Location(path), f"malformed YAML: {error}")
     mark = error.problem_mark or error.context_mark
     what = " ".join(filter(None, [error.context, error.problem]))
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     if "'\\t'" in what or "\t" in (error.problem or ""):
-        return Problem(path, line, col, "malformed YAML: a tab is used for indentation (YAML indents with spaces only)")
-    return Problem(path, line, col, f"malformed YAML: {what}")
+        return Problem(Location(path, line, col), "malformed YAML: a tab is used for indentation (YAML indents with spaces only)")
+    return Problem(Location(path, line, col), f"malformed YAML: {what}")
 
 
 def _compose(text: str, path: str):
@@ -157,7 +149,7 @@ def _compose(text: str, path: str):
             found = _screen(text, loader)
             if found:
                 mark, message = found
-                return None, Problem(path, mark.line + 1, mark.column + 1, message)
+                return None, Problem(Location(path, mark.line + 1, mark.column + 1), message)
             return yaml.compose(text, Loader=loader), None
         except yaml.YAMLError as error:
             if loader is yaml.SafeLoader:
@@ -168,17 +160,17 @@ def _compose(text: str, path: str):
 def load(text: str, path: str) -> tuple[object, list[Problem]]:
     """Parse one YAML document. Returns (data, problems); data is None when the file cannot be read."""
     if not text.strip():
-        return None, [Problem(path, 1, 1, "expected a YAML document, found an empty file")]
+        return None, [Problem(Location(path), "expected a YAML document, found an empty file")]
     node, problem = _compose(text, path)
     if problem:
         return None, [problem]
     if node is None:
-        return None, [Problem(path, 1, 1, "expected a YAML document, found only comments")]
+        return None, [Problem(Location(path), "expected a YAML document, found only comments")]
     converter = _Converter(path)
     try:
         return converter.convert(node), converter.problems
     except _Reject as reject:
-        return None, converter.problems + [Problem(path, reject.mark.line + 1, reject.mark.column + 1, reject.message)]
+        return None, converter.problems + [Problem(Location(path, reject.mark.line + 1, reject.mark.column + 1), reject.message)]
 
 
 def dump(data, header: str = "") -> str:

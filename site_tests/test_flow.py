@@ -1,7 +1,8 @@
 """The data flows one way: each module of the generator imports only from its own or earlier stages.
 
-sources → load/check → model → index → render / graph / export / search → site build → builder adapters.
-A module that reached back (an export importing a renderer, the model importing anything of ours) would make
+model → sources → load/check → index → render / graph / export / search → site build → builder adapters.
+The model (the frozen types, `Location` among them) comes first: it imports nothing of ours, and every stage
+from the file readers on speaks its types. A module that reached back (an export importing a renderer, the model importing anything of ours) would make
 the stages impossible to use or replace one by one; only mkdocs_*.py import MkDocs.
 """
 from __future__ import annotations
@@ -12,9 +13,9 @@ from pathlib import Path
 GENERATOR = Path(__file__).resolve().parent.parent / "generator"
 
 STAGES = [
+    {"model"},                                                                            # the frozen types
     {"text", "diagnostics", "paths", "cache", "characters", "yamlio", "sources"},        # reading files
-    {"model"},                                                                            # the frozen model
-    {"load_plan", "settings", "load_catalogue", "load_english", "load_progress", "load_translations",
+    {"checker", "load_plan", "settings", "load_catalogue", "load_english", "load_progress", "load_translations",
      "load_pages", "importer"},                                                           # load and check
     {"linker", "network"},                                                               # derived tables
     {"index", "edition"},                                                                 # the derived index
