@@ -78,3 +78,10 @@ def test_only_mkdocs_modules_import_mkdocs():
 def test_exports_and_search_do_not_reach_into_rendering():
     for name in ("export", "search_index"):
         assert not imports_of(GENERATOR / f"{name}.py") & {"render", "render_index", "render_data", "pipeline"}
+
+
+def test_the_readme_map_names_every_module():
+    """README's "Where each kind of change goes" is where a newcomer finds the room for a change."""
+    readme = (GENERATOR.parent / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## Where each kind of change goes", 1)[1].split("```", 2)[1]
+    assert [p.name for p in modules() if p.name not in block] == []
