@@ -14,6 +14,7 @@ import hashlib
 import html
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -78,9 +79,16 @@ class Builder:
     command: tuple[str, ...]           # followed by the config file
     writes_to_dest: bool               # takes `-d DEST`; otherwise it writes the config's site_dir
     suffix: str = ""                   # site<suffix>/ and dist<suffix>/
+    unused: tuple[str, ...] = ()       # theme files no page loads (globs), left out of the site and bundle
 
 
-MKDOCS = Builder("mkdocs", (sys.executable, "-m", "mkdocs", "build", "--strict", "-f"), True)
+# Material's own search is off (the site has its own, assets/javascripts/search.js: no page has Material's
+# search form, so its worker and lunr are never started), and source maps serve only a developer's
+# debugger: 1.1 MB of the offline zip.
+MATERIAL_UNUSED = ("assets/javascripts/lunr", "assets/javascripts/workers", "assets/**/*.map")
+
+
+MKDOCS = Builder("mkdocs", (sys.executable, "-m", "mkdocs", "build", "--strict", "-f"), True, unused=MATERIAL_UNUSED)
 ZENSICAL = Builder("zensical", (str(ROOT / ".venv-zensical" / "bin" / "zensical"), "build", "-f"), False, "-zensical")
 BUILDERS = {b.name: b for b in (MKDOCS, ZENSICAL)}
 _MACRO_ERROR = re.compile(r"_File_: `([^`]+)`\s*_(\w+)_: (.*?)\n(?:.*?File \"<template>\", line (\d+))?", re.S)
@@ -205,8 +213,13 @@ def add_hreflang(site: Path, site_url: str) -> None:
             gz.write(text.encode("utf-8"))
 
 
-def _assemble(built: Path, target: str, into: Path) -> Path:
-    """The Japanese edition at the root, every other edition in <lang>/ inside it."""
+def _assemble(built: Path, target: str, into: Path, unused: tuple[str, ...]) -> Path:
+    """The Japanese edition at the root, every other edition in <lang>/ inside it; without the builder's
+    unused theme files."""
+    for lang in EDITIONS:
+        edition = built / f"{target}-{lang}"
+        for path in sorted({p for pattern in unused for p in edition.glob(pattern)}, reverse=True):
+            shutil.rmtree(path) if path.is_dir() else path.unlink(missing_ok=True)
     root = built / f"{target}-ja"
     for lang in EDITIONS[1:]:
         (built / f"{target}-{lang}").rename(root / lang)
@@ -331,10 +344,10 @@ def _build(source: Path, sources, out: Path, builder: Builder, site_name: str, d
             print(kept, file=sys.stderr)
             return 1
         pdfs = make_books(source, site_url, info, epoch)
-        online = _assemble(built, "web", tmp / "site")
+        online = _assemble(built, "web", tmp / "site", builder.unused)
         if site_url:
             add_hreflang(online, site_url)
-        offline = _assemble(built, "offline", tmp / "offline")
+        offline = _assemble(built, "offline", tmp / "offline", builder.unused)
         relative_error_pages(offline)
         _put(pdfs, online / BOOK_DIR)
         _put(pdfs, offline / BOOK_DIR)

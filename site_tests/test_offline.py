@@ -41,6 +41,21 @@ def test_bundle_loads_nothing_from_the_network(offline):
     # Scripts are checked where it counts, in the browser: every request off file:// is recorded.
 
 
+def test_theme_files_no_page_loads_are_left_out(site, offline):
+    """Material's search worker, lunr and the source maps are not shipped (the site has its own search);
+    every script and stylesheet a page does load is there."""
+    for root in (site, offline):
+        assert not [p for p in root.rglob("*") if p.name in ("lunr", "workers") or p.suffix == ".map"]
+        for page in [root / "index.html", root / "measures/1-1/index.html", root / "en/index.html",
+                     root / "en/graph/index.html", root / "404.html"]:
+            text = page.read_text(encoding="utf-8")
+            used = re.findall(r'<script[^>]* src="([^"]+)"', text) + re.findall(r'<link[^>]* href="([^"#]+\.css)"', text)
+            assert used, page
+            for url in used:
+                target = (page.parent / url.split("?")[0]) if not url.startswith("/") else root / url.lstrip("/")
+                assert target.resolve().is_file(), (page, url)
+
+
 def test_navigation_search_and_graph_from_file_url(watched, offline):
     page = watched.page
     page.goto((offline / "index.html").as_uri())
