@@ -1,8 +1,9 @@
 /* Draws every network graph of the page from its data-graph attribute (written at build time by
  * generator/render_graph.py), with the vis-network library shipped in assets/javascripts/vendor/.
  *
- * - Loaded once; draws on every page Material shows (document$ under instant navigation, and on load
- *   from file:// where instant navigation is off). vis-network is fetched only by pages with a graph.
+ * - Loaded once; draws on every page shown (ajp.onPage, ajp.js: after each instant navigation, and on
+ *   load from file:// where instant navigation is off). vis-network is loaded (ajp.loadScript) only by
+ *   pages with a graph, and once.
  * - Labels and tooltips are plain strings: tooltips become elements whose textContent is set, so
  *   nothing from the data is ever parsed as HTML.
  * - Positions come from the data (seeded layout at build time): physics stays off, the picture is
@@ -16,26 +17,12 @@
  */
 (function () {
   "use strict";
+  if (!window.ajp.once("graphs.js")) return;
   var here = document.currentScript && document.currentScript.src;
   var visUrl = here ? new URL("vendor/vis-network.min.js", here).href : null;
-  var loading = null;
   var LABEL_PX = 12;          // labels on screen, whatever the zoom
   var MEASURE_LABELS_FROM = 0.75;   // measure numbers are drawn from this zoom on
   var TAP_SLOP = 24;          // a tap this close to a node (CSS px) selects it
-
-  function loadVis() {
-    if (window.vis && window.vis.Network) return Promise.resolve();
-    if (!loading) {
-      loading = new Promise(function (resolve, reject) {
-        var s = document.createElement("script");
-        s.src = visUrl;
-        s.onload = resolve;
-        s.onerror = function () { loading = null; reject(new Error("vis-network could not be loaded")); };
-        document.head.appendChild(s);
-      });
-    }
-    return loading;
-  }
 
   function tooltip(text) {
     var div = document.createElement("div");
@@ -391,18 +378,12 @@
   function drawAll() {
     var graphs = document.querySelectorAll(".ajp-graph[data-graph]");
     if (!graphs.length || !visUrl) return;
-    loadVis().then(function () {
+    window.ajp.loadScript(visUrl).then(function () {
       graphs.forEach(function (el) {
         try { draw(el); } catch (error) { el.setAttribute("data-error", String(error)); throw error; }
       });
     });
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(drawAll);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", drawAll);
-  } else {
-    drawAll();
-  }
+  window.ajp.onPage(drawAll);
 })();
