@@ -31,12 +31,9 @@
     return div;
   }
 
-  function kindOf(node) {
-    return node.group === "area" ? "a" : node.group.charAt(0) === "p" ? "m" : "o";
-  }
-
+  /* A node's page: the pattern of its kind (k: m, o, a; fields described in render_graph.py) around its slug. */
   function urlOf(data, node) {
-    var pattern = data.urls[kindOf(node)];
+    var pattern = data.urls[node.k];
     return pattern[0] + node.s + pattern[1];
   }
 
@@ -65,7 +62,6 @@
     var byId = {};
     data.nodes.forEach(function (n) {
       n.url = urlOf(data, n);
-      n.kind = kindOf(n);
       byId[n.id] = n;
     });
     var neighbours = {};
@@ -178,6 +174,8 @@
     /* Labels at LABEL_PX on screen; measure numbers hidden while zoomed out; nodes at least a few
        pixels wide, so that a phone shows (and a finger finds) them. */
     var lastScale = null;
+    var measureGroups = {};
+    data.nodes.forEach(function (n) { if (n.k === "m") measureGroups[n.group] = true; });
     function legible() {
       var scale = network.getScale();
       if (!scale || scale === lastScale) return;
@@ -186,7 +184,7 @@
       var groups = {};
       Object.keys(options.groups || {}).forEach(function (g) {
         var base = options.groups[g].size;
-        groups[g] = { font: { size: g.charAt(0) === "p" && scale < MEASURE_LABELS_FROM ? 1 : size } };
+        groups[g] = { font: { size: measureGroups[g] && scale < MEASURE_LABELS_FROM ? 1 : size } };
         if (base) groups[g].size = Math.max(base, 4 / scale);
       });
       network.setOptions({ nodes: { font: { size: size } }, groups: groups });
@@ -241,13 +239,13 @@
     function show(node, bringIntoView) {
       var lines = node.title.split("\n");
       var kinds = { m: [], o: [], a: [] };
-      (neighbours[node.id] || []).forEach(function (id) { if (byId[id]) kinds[byId[id].kind].push(byId[id]); });
-      part("kind").textContent = root.getAttribute("data-kind-" + node.kind);
+      (neighbours[node.id] || []).forEach(function (id) { if (byId[id]) kinds[byId[id].k].push(byId[id]); });
+      part("kind").textContent = root.getAttribute("data-kind-" + node.k);
       part("name").textContent = lines[0];
-      var other = node.o || (node.kind !== "m" && lines[1]) || "";
+      var other = node.o || (node.k !== "m" && lines[1]) || "";
       part("other").textContent = other;
       part("other").hidden = !other;
-      var text = node.kind === "m" ? lines.slice(1).join(" ") : "";
+      var text = node.k === "m" ? lines.slice(1).join(" ") : "";
       part("text").textContent = text;
       part("text").hidden = !text;
       var counts = [];
@@ -313,20 +311,21 @@
       });
       return on;
     }
+    /* A node's filter key (f) is its pillar's number, its organisation type's slug or its area's slug. */
     function apply() {
       var pillars = checked("pillar"), areas = checked("area"), types = checked("type");
       var visible = {};
       data.nodes.forEach(function (n) {
-        if (n.kind === "m") {
-          visible[n.id] = pillars[n.group.slice(1)] !== false &&
+        if (n.k === "m") {
+          visible[n.id] = pillars[n.f] !== false &&
             (n.ar.length === 0 || n.ar.some(function (a) { return areas[a] !== false; }));
-        } else if (n.kind === "a") {
-          visible[n.id] = areas[n.s] !== false;
+        } else if (n.k === "a") {
+          visible[n.id] = areas[n.f] !== false;
         }
       });
       data.nodes.forEach(function (n) {
-        if (n.kind === "o") {
-          visible[n.id] = types[n.group.slice(2)] !== false &&
+        if (n.k === "o") {
+          visible[n.id] = types[n.f] !== false &&
             (neighbours[n.id] || []).some(function (m) { return visible[m]; });
         }
       });
