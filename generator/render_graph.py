@@ -174,12 +174,32 @@ def vis_data(sub: nx.Graph, text: NodeText, style, here: str, directory_urls: bo
     for n in nodes:             # pyvis' default shape ('dot') would override the group's
         del n["shape"]
     links = Links(here, directory_urls)
-    data = {"nodes": nodes, "edges": edges, "options": json.loads(options),
+    data = {"nodes": nodes, "edges": edges, "options": _without_defaults(json.loads(options), _VIS_DEFAULTS),
             "urls": {k: links.pattern(page) for k, page in _PAGES.items()}}
     if centre:
         data["centre"] = number[centre]
     text_json = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     return GraphData(attribute_value(text_json), len(nodes), len(edges), len(text_json.encode()), legend)
+
+
+# Options pyvis always writes that change nothing in vis-network 9.1.2: its documented defaults, and a
+# configurator switched off that does not exist unless `configure` is given. Left out of every graph's data.
+_VIS_DEFAULTS = {
+    "configure": {"enabled": False},
+    "interaction": {"dragNodes": True, "hideEdgesOnDrag": False, "hideNodesOnDrag": False},
+    "physics": {"stabilization": {"enabled": True, "fit": True, "iterations": 1000, "onlyDynamicEdges": False,
+                                  "updateInterval": 50}},
+}
+
+
+def _without_defaults(options: dict, defaults: dict) -> dict:
+    out = {}
+    for key, value in options.items():
+        default = defaults.get(key)
+        if value == default:
+            continue
+        out[key] = _without_defaults(value, default) if isinstance(value, dict) and isinstance(default, dict) else value
+    return out
 
 
 def static_picture(sub: nx.Graph, text: NodeText, style, centre: str | None) -> dict:
