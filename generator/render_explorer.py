@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from .network import co_occurrence
 from .render import Page, Renderer
+from .render_graph import node_kind
 
 
 def explorer_page(r: Renderer) -> Page:
@@ -27,7 +28,7 @@ def _find_names(r: Renderer) -> list[str]:
     """What the find box suggests: each node's label and the first line of its tooltip."""
     names = {}
     for _, data in r.network.nodes(data=True):
-        kind = {"measure": "m", "organisation": "o", "area": "a"}[data["kind"]]
+        kind, _ = node_kind(data)
         names[r.node_text.label(kind, data["id"])] = None
         names[r.node_text.title(kind, data["id"]).split("\n")[0]] = None
     return list(names)

@@ -5,6 +5,15 @@ inline scripts); `overrides/assets/javascripts/graphs.js` draws it with the vis-
 pyvis ships, copied once into the site's assets. Labels and tooltips are plain strings and the script
 only ever puts them into the page as text. Positions are computed here (seeded), so the picture is
 the same on every build and needs no physics in the browser.
+
+The data: {"nodes", "edges", "options", "urls", "centre"?}. Each node has, besides vis-network's own
+`id` (a small number), `label`, `title` (tooltip), `x`, `y`, `size`? and `group` (colour and shape only:
+p<pillar>, t-<organisation type>, area):
+  k   its kind: "m" measure, "o" organisation, "a" AOIP area (node_kind(), the one place that says it)
+  f   its filter key: the measure's pillar number, the organisation's type slug, the area's slug
+  s   its slug in URLs: urls[k] is [before, after], the node's page is before + s + after
+  ar  (explorer, measures) the slugs of its areas;  o  (explorer, others) its name in the other language
+Scripts and tests read k and f; nothing decodes the group.
 """
 from __future__ import annotations
 
@@ -24,7 +33,7 @@ from .text import display
 VIS_NETWORK = "assets/javascripts/vendor/vis-network.min.js"
 _VIS_SOURCE = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2" / "vis-network.min.js"
 _KIND = {"measure": "m", "organisation": "o", "area": "a"}
-_PAGES = {"m": "measures", "o": "organisations", "a": "aoip"}   # graphs.js: the group tells the kind
+_PAGES = {"m": "measures", "o": "organisations", "a": "aoip"}   # the page folder of each kind (urls[k])
 
 
 def assets() -> list[tuple[str, Path]]:
@@ -93,20 +102,31 @@ class NodeText:
     def shared(self, measure_ids) -> str:
         return f"{self.measure_word} {', '.join(measure_ids)}"
 
-    def group(self, group: str) -> str:
-        if group.startswith("p"):
-            number = group[1:]
-            return f"{self.pillar_word} {number}. {self.edition.name(self.index.pillars[number])}"
-        if group.startswith("t-"):
-            return next(self.edition.name(t) for t in self.index.catalogue.org_types if t.slug == group[2:])
+    def legend(self, kind: str, key: str) -> str:
+        """A legend entry: the pillar of measures, the type of organisations, or AOIP areas."""
+        if kind == "m":
+            return f"{self.pillar_word} {key}. {self.edition.name(self.index.pillars[key])}"
+        if kind == "o":
+            return next(self.edition.name(t) for t in self.index.catalogue.org_types if t.slug == key)
         return self.area_word
+
+
+def node_kind(attrs: dict) -> tuple[str, str]:
+    """A network node's kind (m, o, a) and filter key (pillar number, organisation type slug, area slug)."""
+    kind = _KIND[attrs["kind"]]
+    return kind, attrs["pillar"] if kind == "m" else attrs["type"] if kind == "o" else attrs["id"]
+
+
+def group_of(kind: str, key: str) -> str:
+    """The vis-network group of a node (its colour and shape in style_options)."""
+    return f"p{key}" if kind == "m" else f"t-{key}" if kind == "o" else "area"
 
 
 def style_options(style) -> dict:
     """vis-network groups: measures coloured by pillar, organisations by type, areas alike."""
-    groups = {f"p{number}": {"color": colour, "shape": "dot", "size": 9} for number, colour in style.pillars}
-    groups |= {f"t-{slug}": {"color": colour, "shape": "square"} for slug, colour in style.organisation_types}
-    groups["area"] = {"color": style.area, "shape": "diamond", "size": 16}
+    groups = {group_of("m", number): {"color": colour, "shape": "dot", "size": 9} for number, colour in style.pillars}
+    groups |= {group_of("o", slug): {"color": colour, "shape": "square"} for slug, colour in style.organisation_types}
+    groups[group_of("a", "")] = {"color": style.area, "shape": "diamond", "size": 16}
     return groups
 
 
@@ -117,10 +137,12 @@ def vis_data(sub: nx.Graph, text: NodeText, style, here: str, directory_urls: bo
     positions = positions or layout(sub, style.seed, centre)
     degree = dict(sub.degree)
     number = {node: i for i, node in enumerate(sub.nodes)}    # vis ids: small numbers keep the data small
+    used = {}                                                 # group → (kind, filter key), for the legend
     for node, attrs in sub.nodes(data=True):
-        kind = _KIND[attrs["kind"]]
+        kind, filter_key = node_kind(attrs)
         key = attrs["id"]
-        group = f"p{attrs['pillar']}" if kind == "m" else f"t-{attrs['type']}" if kind == "o" else "area"
+        group = group_of(kind, filter_key)
+        used.setdefault(group, (kind, filter_key))
         size = 20 if node == centre else 10 + min(degree[node], 12) if kind == "o" else None
         extra = {"size": size} if size else {}
         if explorer and kind == "m":
@@ -129,10 +151,9 @@ def vis_data(sub: nx.Graph, text: NodeText, style, here: str, directory_urls: bo
             extra["o"] = text.other(kind, key)
         x, y = positions[node]
         net.add_node(number[node], label=text.label(kind, key), title=text.title(kind, key, short=len(sub) > 40), group=group,
-                     s=key.replace(".", "-") if kind == "m" else key, x=x, y=y, **extra)
+                     k=kind, f=filter_key, s=key.replace(".", "-") if kind == "m" else key, x=x, y=y, **extra)
     groups = style_options(style)
-    used = dict.fromkeys(n["group"] for n in net.nodes)
-    legend = tuple(LegendItem(groups[g]["color"], groups[g]["shape"], text.group(g))
+    legend = tuple(LegendItem(groups[g]["color"], groups[g]["shape"], text.legend(*used[g]))
                    for g in sorted(used, key=list(groups).index))
     # networkx already holds each edge once; pyvis' add_edge would search all edges for a duplicate
     # first (quadratic), so edges go into its list directly, in the shape add_edge gives them.
@@ -153,12 +174,32 @@ def vis_data(sub: nx.Graph, text: NodeText, style, here: str, directory_urls: bo
     for n in nodes:             # pyvis' default shape ('dot') would override the group's
         del n["shape"]
     links = Links(here, directory_urls)
-    data = {"nodes": nodes, "edges": edges, "options": json.loads(options),
+    data = {"nodes": nodes, "edges": edges, "options": _without_defaults(json.loads(options), _VIS_DEFAULTS),
             "urls": {k: links.pattern(page) for k, page in _PAGES.items()}}
     if centre:
         data["centre"] = number[centre]
     text_json = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     return GraphData(attribute_value(text_json), len(nodes), len(edges), len(text_json.encode()), legend)
+
+
+# Options pyvis always writes that change nothing in vis-network 9.1.2: its documented defaults, and a
+# configurator switched off that does not exist unless `configure` is given. Left out of every graph's data.
+_VIS_DEFAULTS = {
+    "configure": {"enabled": False},
+    "interaction": {"dragNodes": True, "hideEdgesOnDrag": False, "hideNodesOnDrag": False},
+    "physics": {"stabilization": {"enabled": True, "fit": True, "iterations": 1000, "onlyDynamicEdges": False,
+                                  "updateInterval": 50}},
+}
+
+
+def _without_defaults(options: dict, defaults: dict) -> dict:
+    out = {}
+    for key, value in options.items():
+        default = defaults.get(key)
+        if value == default:
+            continue
+        out[key] = _without_defaults(value, default) if isinstance(value, dict) and isinstance(default, dict) else value
+    return out
 
 
 def static_picture(sub: nx.Graph, text: NodeText, style, centre: str | None) -> dict:
@@ -168,8 +209,8 @@ def static_picture(sub: nx.Graph, text: NodeText, style, centre: str | None) -> 
     groups = style_options(style)
     nodes = []
     for node, attrs in sub.nodes(data=True):
-        kind = _KIND[attrs["kind"]]
-        group = f"p{attrs['pillar']}" if kind == "m" else f"t-{attrs['type']}" if kind == "o" else "area"
+        kind, filter_key = node_kind(attrs)
+        group = group_of(kind, filter_key)
         x, y = positions[node]
         nodes.append({"x": x, "y": y, "colour": groups[group]["color"], "shape": groups[group]["shape"],
                       "size": 14 if node == centre else 9 if kind == "m" else 10, "label": text.label(kind, attrs["id"])})

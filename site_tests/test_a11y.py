@@ -176,9 +176,9 @@ def test_graph_is_reached_and_opened_by_keyboard(desktop, server, edition):
     assert details.is_hidden() and graph.get_attribute("data-selected") is None
     page.keyboard.press("ArrowUp")
     target = graph.get_attribute("data-selected")
-    kind = page.evaluate("s => document.querySelector('.ajp-graph').ajpData.nodes.find(n => n.s === s).group", target)
+    kind = page.evaluate("s => document.querySelector('.ajp-graph').ajpData.nodes.find(n => n.s === s).k", target)
     page.keyboard.press("Enter")
-    folder = "aoip" if kind == "area" else "measures" if kind.startswith("p") else "organisations"
+    folder = {"a": "aoip", "m": "measures", "o": "organisations"}[kind]
     page.wait_for_url(f"**/{edition}{folder}/{target}/")
 
 

@@ -24,13 +24,8 @@ def graph_of(html, path: str) -> dict:
 
 
 def entity(node: dict) -> tuple[str, str]:
-    """('m', '2.7.2'), ('o', 'jica') or ('a', 'sdgs'): what a node stands for, from its group and slug."""
-    group = node["group"]
-    if group == "area":
-        return "a", node["s"]
-    if group.startswith("p"):
-        return "m", node["label"]
-    return "o", node["s"]
+    """('m', '2.7.2'), ('o', 'jica') or ('a', 'sdgs'): what a node stands for, from its kind and slug."""
+    return node["k"], node["label"] if node["k"] == "m" else node["s"]
 
 
 def edges_of(data: dict) -> set[frozenset]:
@@ -104,6 +99,29 @@ def test_co_occurrence_weights_count_shared_measures(html):
                     pairs[(a, b)] = pairs.get((a, b), 0) + 1
     found = {tuple(sorted((nodes[e["from"]], nodes[e["to"]]))): e["value"] for e in data["edges"]}
     assert found == pairs and pairs
+
+
+def test_every_node_says_its_kind_and_filter_key_as_the_model_does(html):
+    """k and f (written once in Python, read by graphs.js) against the plan and the catalogue: a measure's
+    pillar, an organisation's type, an area itself; the group (colour) follows from them, one per (k, f)."""
+    measures = {m.slug: m for m in PLAN.measures}
+    organisations = {o.slug: o for o in CAT.organisations}
+    areas = {a.slug for a in CAT.areas}
+    groups, kinds = {}, set()
+    for path in GRAPH_PAGES + [f"en/{p}" for p in GRAPH_PAGES[::5]]:
+        for n in graph_of(html, path)["nodes"]:
+            kinds.add(n["k"])
+            if n["k"] == "m":
+                m = measures[n["s"]]
+                assert (n["f"], n["label"]) == (m.pillar, m.id), (path, n)
+            elif n["k"] == "o":
+                assert n["f"] == organisations[n["s"]].type, (path, n)
+            else:
+                assert n["k"] == "a" and n["f"] == n["s"] and n["s"] in areas, (path, n)
+            groups.setdefault((n["k"], n["f"] if n["k"] != "a" else ""), set()).add(n["group"])
+    assert kinds == {"m", "o", "a"}
+    assert all(len(g) == 1 for g in groups.values()), groups
+    assert len({next(iter(g)) for g in groups.values()}) == len(groups)
 
 
 def test_graph_data_is_small_and_positioned(html):
@@ -215,7 +233,7 @@ def test_organisation_graph_draws_after_in_site_navigation(watched, server):
     wait_drawn(page)
     assert page.evaluate("window.ajpSamePage") is True      # instant navigation: no reload
     assert canvas_has_ink(page)
-    measure = page.evaluate("document.querySelector('.ajp-graph').ajpData.nodes.find(n => n.group[0] === 'p')")
+    measure = page.evaluate("document.querySelector('.ajp-graph').ajpData.nodes.find(n => n.k === 'm')")
     x, y = node_point(page, measure["label"])
     page.mouse.click(x, y)
     page.locator("[data-details-open]").click()

@@ -7,6 +7,7 @@
  */
 (function () {
   "use strict";
+  if (!window.ajp.once("a11y.js")) return;
 
   function scrollBoxes() {
     document.querySelectorAll(".ajp-table-scroll, .ajp-chart-box").forEach(function (box) {
@@ -54,7 +55,5 @@
     if (pending) clearTimeout(pending);
     pending = setTimeout(scrollBoxes, 150);
   });
-  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(setup);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);
-  else setup();
+  window.ajp.onPage(setup);
 })();

@@ -10,17 +10,8 @@
  */
 (function () {
   "use strict";
+  if (!window.ajp.once("finder.js")) return;
   var KEYS = ["pillar", "section", "area", "type", "org", "acronym", "status"];
-
-  function loadScript(src) {
-    return new Promise(function (resolve, reject) {
-      var s = document.createElement("script");
-      s.src = src;
-      s.onload = resolve;
-      s.onerror = function () { reject(new Error(src + " could not be loaded")); };
-      document.head.appendChild(s);
-    });
-  }
 
   function Finder(root) {
     var form = root.querySelector(".ajp-finder-form");
@@ -173,7 +164,7 @@
     fromUrl();
     remember(false);           // values the page does not know (a mistyped slug) leave the address
     update();
-    loadScript(new URL(root.getAttribute("data-csv"), location.href).href).then(function () {
+    window.ajp.loadScript(root.getAttribute("data-csv")).then(function () {
       csv = window.AJP_MEASURES_CSV;
       apply();
       settled();
@@ -189,7 +180,5 @@
     var root = document.querySelector("[data-ajp-finder]");
     if (root && root.ajpFinder) root.ajpFinder.sync();
   });
-  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(setup);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);
-  else setup();
+  window.ajp.onPage(setup);
 })();

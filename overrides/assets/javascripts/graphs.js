@@ -1,8 +1,9 @@
 /* Draws every network graph of the page from its data-graph attribute (written at build time by
  * generator/render_graph.py), with the vis-network library shipped in assets/javascripts/vendor/.
  *
- * - Loaded once; draws on every page Material shows (document$ under instant navigation, and on load
- *   from file:// where instant navigation is off). vis-network is fetched only by pages with a graph.
+ * - Loaded once; draws on every page shown (ajp.onPage, ajp.js: after each instant navigation, and on
+ *   load from file:// where instant navigation is off). vis-network is loaded (ajp.loadScript) only by
+ *   pages with a graph, and once.
  * - Labels and tooltips are plain strings: tooltips become elements whose textContent is set, so
  *   nothing from the data is ever parsed as HTML.
  * - Positions come from the data (seeded layout at build time): physics stays off, the picture is
@@ -16,26 +17,12 @@
  */
 (function () {
   "use strict";
+  if (!window.ajp.once("graphs.js")) return;
   var here = document.currentScript && document.currentScript.src;
   var visUrl = here ? new URL("vendor/vis-network.min.js", here).href : null;
-  var loading = null;
   var LABEL_PX = 12;          // labels on screen, whatever the zoom
   var MEASURE_LABELS_FROM = 0.75;   // measure numbers are drawn from this zoom on
   var TAP_SLOP = 24;          // a tap this close to a node (CSS px) selects it
-
-  function loadVis() {
-    if (window.vis && window.vis.Network) return Promise.resolve();
-    if (!loading) {
-      loading = new Promise(function (resolve, reject) {
-        var s = document.createElement("script");
-        s.src = visUrl;
-        s.onload = resolve;
-        s.onerror = function () { loading = null; reject(new Error("vis-network could not be loaded")); };
-        document.head.appendChild(s);
-      });
-    }
-    return loading;
-  }
 
   function tooltip(text) {
     var div = document.createElement("div");
@@ -44,12 +31,9 @@
     return div;
   }
 
-  function kindOf(node) {
-    return node.group === "area" ? "a" : node.group.charAt(0) === "p" ? "m" : "o";
-  }
-
+  /* A node's page: the pattern of its kind (k: m, o, a; fields described in render_graph.py) around its slug. */
   function urlOf(data, node) {
-    var pattern = data.urls[kindOf(node)];
+    var pattern = data.urls[node.k];
     return pattern[0] + node.s + pattern[1];
   }
 
@@ -78,7 +62,6 @@
     var byId = {};
     data.nodes.forEach(function (n) {
       n.url = urlOf(data, n);
-      n.kind = kindOf(n);
       byId[n.id] = n;
     });
     var neighbours = {};
@@ -191,6 +174,8 @@
     /* Labels at LABEL_PX on screen; measure numbers hidden while zoomed out; nodes at least a few
        pixels wide, so that a phone shows (and a finger finds) them. */
     var lastScale = null;
+    var measureGroups = {};
+    data.nodes.forEach(function (n) { if (n.k === "m") measureGroups[n.group] = true; });
     function legible() {
       var scale = network.getScale();
       if (!scale || scale === lastScale) return;
@@ -199,7 +184,7 @@
       var groups = {};
       Object.keys(options.groups || {}).forEach(function (g) {
         var base = options.groups[g].size;
-        groups[g] = { font: { size: g.charAt(0) === "p" && scale < MEASURE_LABELS_FROM ? 1 : size } };
+        groups[g] = { font: { size: measureGroups[g] && scale < MEASURE_LABELS_FROM ? 1 : size } };
         if (base) groups[g].size = Math.max(base, 4 / scale);
       });
       network.setOptions({ nodes: { font: { size: size } }, groups: groups });
@@ -254,13 +239,13 @@
     function show(node, bringIntoView) {
       var lines = node.title.split("\n");
       var kinds = { m: [], o: [], a: [] };
-      (neighbours[node.id] || []).forEach(function (id) { if (byId[id]) kinds[byId[id].kind].push(byId[id]); });
-      part("kind").textContent = root.getAttribute("data-kind-" + node.kind);
+      (neighbours[node.id] || []).forEach(function (id) { if (byId[id]) kinds[byId[id].k].push(byId[id]); });
+      part("kind").textContent = root.getAttribute("data-kind-" + node.k);
       part("name").textContent = lines[0];
-      var other = node.o || (node.kind !== "m" && lines[1]) || "";
+      var other = node.o || (node.k !== "m" && lines[1]) || "";
       part("other").textContent = other;
       part("other").hidden = !other;
-      var text = node.kind === "m" ? lines.slice(1).join(" ") : "";
+      var text = node.k === "m" ? lines.slice(1).join(" ") : "";
       part("text").textContent = text;
       part("text").hidden = !text;
       var counts = [];
@@ -326,20 +311,21 @@
       });
       return on;
     }
+    /* A node's filter key (f) is its pillar's number, its organisation type's slug or its area's slug. */
     function apply() {
       var pillars = checked("pillar"), areas = checked("area"), types = checked("type");
       var visible = {};
       data.nodes.forEach(function (n) {
-        if (n.kind === "m") {
-          visible[n.id] = pillars[n.group.slice(1)] !== false &&
+        if (n.k === "m") {
+          visible[n.id] = pillars[n.f] !== false &&
             (n.ar.length === 0 || n.ar.some(function (a) { return areas[a] !== false; }));
-        } else if (n.kind === "a") {
-          visible[n.id] = areas[n.s] !== false;
+        } else if (n.k === "a") {
+          visible[n.id] = areas[n.f] !== false;
         }
       });
       data.nodes.forEach(function (n) {
-        if (n.kind === "o") {
-          visible[n.id] = types[n.group.slice(2)] !== false &&
+        if (n.k === "o") {
+          visible[n.id] = types[n.f] !== false &&
             (neighbours[n.id] || []).some(function (m) { return visible[m]; });
         }
       });
@@ -391,18 +377,12 @@
   function drawAll() {
     var graphs = document.querySelectorAll(".ajp-graph[data-graph]");
     if (!graphs.length || !visUrl) return;
-    loadVis().then(function () {
+    window.ajp.loadScript(visUrl).then(function () {
       graphs.forEach(function (el) {
         try { draw(el); } catch (error) { el.setAttribute("data-error", String(error)); throw error; }
       });
     });
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(drawAll);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", drawAll);
-  } else {
-    drawAll();
-  }
+  window.ajp.onPage(drawAll);
 })();

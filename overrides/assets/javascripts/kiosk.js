@@ -4,6 +4,7 @@
  * to the kiosk's start screen after the same idle time. */
 (function () {
   "use strict";
+  if (!window.ajp.once("kiosk.js")) return;
   var KEY = "ajp-kiosk";
   var timer = null;
 
@@ -73,7 +74,5 @@
   ["pointerdown", "keydown", "wheel", "touchstart"].forEach(function (type) {
     document.addEventListener(type, arm, { passive: true });
   });
-  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(setup);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);
-  else setup();
+  window.ajp.onPage(setup);
 })();

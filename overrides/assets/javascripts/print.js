@@ -4,6 +4,7 @@
  * browser opened it from, or "offline copy" only when it really was opened from a file. */
 (function () {
   "use strict";
+  if (!window.ajp.once("print.js")) return;
   var SELECTOR = "details.ajp-graph-twin, details.ajp-chart-numbers";
   window.addEventListener("beforeprint", function () {
     document.querySelectorAll(SELECTOR).forEach(function (d) {
@@ -26,7 +27,5 @@
       }
     });
   }
-  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(here);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", here);
-  else here();
+  window.ajp.onPage(here);
 })();

@@ -20,6 +20,7 @@
  */
 (function () {
   "use strict";
+  if (!window.ajp.once("search.js")) return;
   var here = document.currentScript && document.currentScript.src;
   var root = here ? new URL("../../", here) : null;
   var index = null;
@@ -112,32 +113,32 @@
 
   function lower(list) { return (list || []).map(function (x) { return x.toLowerCase(); }); }
 
+  /* The index script (ajp.loadScript: a <script>, which file:// allows where fetch is refused), read once.
+     A failed load rejects (run() then shows the box's data-error text) and the next use tries again. */
   function load() {
     if (docs) return Promise.resolve();
     if (!loading) {
-      loading = new Promise(function (resolve, reject) {
-        var s = document.createElement("script");
-        s.src = new URL("assets/javascripts/search-index.js", root).href;
-        s.onload = function () {
-          index = window.AJP_SEARCH;
-          Object.keys(index.groups).forEach(function (id) {
-            var g = index.groups[id];
-            g.xs = lower(g.x); g.hs = lower(g.h);
-          });
-          index.forms = index.names.map(function (row) { return lower(row.slice(1)); });
-          var suffix = index.directory_urls ? "/" : "/index.html";
-          docs = index.docs.map(function (d, i) {
-            return { doc: d, order: i, url: new URL(d.d + suffix, root).href, title: d.t.toLowerCase(),
-                     body: d.b.toLowerCase(), other: (d.j || "").toLowerCase(), names: lower(d.x), parts: lower(d.h),
-                     printed: (d.p || "").toLowerCase() };
-          });
-          resolve();
-        };
-        s.onerror = function () { loading = null; reject(new Error("search index could not be loaded")); };
-        document.head.appendChild(s);
+      loading = window.ajp.loadScript(new URL("assets/javascripts/search-index.js", root).href).then(prepare, function () {
+        loading = null;
+        throw new Error("search index could not be loaded");
       });
     }
     return loading;
+  }
+
+  function prepare() {
+    index = window.AJP_SEARCH;
+    Object.keys(index.groups).forEach(function (id) {
+      var g = index.groups[id];
+      g.xs = lower(g.x); g.hs = lower(g.h);
+    });
+    index.forms = index.names.map(function (row) { return lower(row.slice(1)); });
+    var suffix = index.directory_urls ? "/" : "/index.html";
+    docs = index.docs.map(function (d, i) {
+      return { doc: d, order: i, url: new URL(d.d + suffix, root).href, title: d.t.toLowerCase(),
+               body: d.b.toLowerCase(), other: (d.j || "").toLowerCase(), names: lower(d.x), parts: lower(d.h),
+               printed: (d.p || "").toLowerCase() };
+    });
   }
 
   /* --- search and rank ------------------------------------------------------------------------------ */
