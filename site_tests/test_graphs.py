@@ -223,6 +223,29 @@ def test_explorer_draws_filters_finds_and_opens_a_node(watched, server, html):
     assert watched.errors == [] and watched.external == []
 
 
+def test_search_results_cover_the_graph_details(watched, server):
+    """The search results open over the page: a graph's details panel does not show through them."""
+    page = watched.page
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(server + "en/graph/")
+    wait_drawn(page)
+    page.locator("input[data-find]").fill("JICA")
+    page.locator("input[data-find]").press("Enter")
+    details = page.locator("[data-graph-details]")
+    assert details.is_visible()
+    page.locator(".ajp-search-input").fill("JICA")
+    page.wait_for_selector("[data-ajp-search][data-results]")
+    panel = page.locator(".ajp-search-panel").bounding_box()
+    box = details.bounding_box()
+    left, right = max(panel["x"], box["x"]), min(panel["x"] + panel["width"], box["x"] + box["width"])
+    top, bottom = max(panel["y"], box["y"]), min(panel["y"] + panel["height"], box["y"] + box["height"])
+    assert left < right and top < bottom, "the two should overlap on this page at this size"
+    on_top = page.evaluate("([x, y]) => !!document.elementFromPoint(x, y).closest('.ajp-search-panel')",
+                           [(left + right) / 2, (top + bottom) / 2])
+    assert on_top
+    assert watched.errors == [] and watched.external == []
+
+
 def test_organisation_graph_draws_after_in_site_navigation(watched, server):
     page = watched.page
     page.goto(server + "organisations/")
