@@ -33,13 +33,35 @@ class Span:
     inner: tuple["Span", ...] = ()
 
 
+_LATIN_CHAR = re.compile(f"[{_LATIN}]")
+
+
 def _pattern(forms) -> re.Pattern | None:
-    parts = []
-    for form in sorted(forms, key=lambda f: (-len(f), f)):
-        before = f"(?<![{_LATIN}])" if re.match(f"[{_LATIN}]", form) else ""
-        after = f"(?![{_LATIN}])" if re.search(f"[{_LATIN}]$", form) else ""
-        parts.append(before + re.escape(form) + after)
-    return re.compile("|".join(parts)) if parts else None
+    """One regular expression for all forms, as a trie (ＡＳＥＡＮ and ＡＳＥＡＮ事務局 share 'ＡＳＥＡＮ'): at each
+    place the longest form that matches wins, as with the forms longest first in one alternation, but the
+    expression starts with the forms' first characters (so the matcher skips every other place at once) and
+    is shorter to compile. A form that starts with a Latin letter or digit does not match after one (the
+    look-behind comes after its first character, so that every branch starts with a literal); one that
+    ends with such a character does not match before one."""
+    trie: dict = {}
+    for form in forms:
+        node = trie
+        for char in form:
+            node = node.setdefault(char, {})
+        node[""] = form
+    if not trie:
+        return None
+    branches = [re.escape(char) + (f"(?<![{_LATIN}].)" if _LATIN_CHAR.match(char) else "") + _rest(trie[char])
+                for char in sorted(trie)]
+    return re.compile("|".join(branches))
+
+
+def _rest(node: dict) -> str:
+    """The expression for what follows a prefix: longer forms first, then the form that ends here."""
+    branches = [re.escape(char) + _rest(node[char]) for char in sorted(node) if char]
+    if "" in node:
+        branches.append(f"(?![{_LATIN}])" if _LATIN_CHAR.match(node[""][-1]) else "")
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 def _explained(term: Term) -> Term:
