@@ -28,10 +28,16 @@ from .text import display
 from .edition import Edition, english_catalogue
 
 
+def _rich(index: Index, lang: str) -> RichText:
+    """Finds names in text of one language: the Japanese with the index's matcher, which has already
+    found them in every text of the plan."""
+    return RichText(index.catalogue, index.matcher) if lang == "ja" else _rich_translated(index.catalogue, lang)
+
+
 @functools.lru_cache(maxsize=8)
-def _rich(catalogue: Catalogue, lang: str) -> RichText:
-    """Finds names in text of one language (the catalogue is frozen, so one per catalogue and language)."""
-    cat = catalogue if lang == "ja" else english_catalogue(catalogue)
+def _rich_translated(catalogue: Catalogue, lang: str) -> RichText:
+    """The catalogue is frozen, so one per catalogue and language."""
+    cat = english_catalogue(catalogue)
     return RichText(cat, Matcher(cat))
 
 
@@ -104,8 +110,8 @@ class Renderer:
         self.kinds = dict(words.acronym_kinds)
         self.edition = Edition(lang, words, index.glosses, index.translations.get(lang, {}), index.titles,
                                settings.summary_length)
-        self.rich_ja = _rich(index.catalogue, "ja")
-        self.rich = _rich(index.catalogue, lang)
+        self.rich_ja = _rich(index, "ja")
+        self.rich = _rich(index, lang)
         self.env = environment(self.edition)
         self.node_text = NodeText(index, self.edition)
         # the index's tables, under the names the render modules use
