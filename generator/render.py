@@ -64,6 +64,7 @@ def environment(edition: Edition) -> jinja2.Environment:
         loader=jinja2.PackageLoader("generator", "templates"),
         autoescape=True, trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
+        auto_reload=False,        # one environment per rendering: no need to look at each template's file again
         bytecode_cache=jinja2.FileSystemBytecodeCache(str(compiled)) if compiled else None,
     )
     env.filters["disp"] = display
@@ -89,8 +90,12 @@ def front_matter(title: str, description: str, hide: tuple[str, ...] = ()) -> st
 _NOT_PLAIN_IN_YAML = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 
 
+_JSON = json.JSONEncoder(ensure_ascii=False).encode      # json.dumps(value, ensure_ascii=False), without
+                                                         # making an encoder for every value
+
+
 def _yaml_json(value) -> str:
-    return _NOT_PLAIN_IN_YAML.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, ensure_ascii=False))
+    return _NOT_PLAIN_IN_YAML.sub(lambda m: f"\\u{ord(m.group()):04x}", _JSON(value))
 
 
 class Renderer:
