@@ -8,7 +8,9 @@ The folder is `.cache/` beside mkdocs.yml; AJP_CACHE=off turns it off (`make ben
 """
 from __future__ import annotations
 
+import functools
 import hashlib
+import importlib.metadata
 import json
 import os
 import sys
@@ -25,8 +27,18 @@ def _folder() -> Path | None:
     return Path(setting) if setting else ROOT / ".cache"
 
 
+@functools.lru_cache(maxsize=None)
 def source_of(module_name: str) -> str:
+    """A module's source text, read once per process (`make serve` imports the generator anew after an
+    edit, and this memory with it)."""
     return Path(sys.modules[module_name].__file__).read_text(encoding="utf-8")
+
+
+@functools.lru_cache(maxsize=None)
+def version(library: str) -> str:
+    """importlib.metadata.version, read once per process: it parses the package's metadata on every call
+    (~0.6 ms; a build asks once per QR code)."""
+    return importlib.metadata.version(library)
 
 
 def cached(kind: str, depends_on: list, produce, binary: bool = False):

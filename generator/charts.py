@@ -18,7 +18,7 @@ import logging
 import re
 import unicodedata
 
-from .cache import cached, source_of
+from .cache import cached, source_of, version
 
 FONTS = ["Noto Sans CJK JP", "Noto Sans JP", "IPAexGothic", "Hiragino Sans", "Yu Gothic", "Meiryo", "DejaVu Sans"]
 FONT_PT = 10.5                 # every text of a chart: 14 CSS px at the chart's natural size
@@ -91,7 +91,6 @@ def _wrap(label: str, limit: int) -> list[str]:
 
 
 def _cached(kind: str, args: list, draw) -> str:
-    from importlib.metadata import version
     return cached("chart", [kind, args, version("matplotlib"), source_of(__name__)], draw)
 
 

@@ -33,13 +33,35 @@ class Span:
     inner: tuple["Span", ...] = ()
 
 
+_LATIN_CHAR = re.compile(f"[{_LATIN}]")
+
+
 def _pattern(forms) -> re.Pattern | None:
-    parts = []
-    for form in sorted(forms, key=lambda f: (-len(f), f)):
-        before = f"(?<![{_LATIN}])" if re.match(f"[{_LATIN}]", form) else ""
-        after = f"(?![{_LATIN}])" if re.search(f"[{_LATIN}]$", form) else ""
-        parts.append(before + re.escape(form) + after)
-    return re.compile("|".join(parts)) if parts else None
+    """One regular expression for all forms, as a trie (ＡＳＥＡＮ and ＡＳＥＡＮ事務局 share 'ＡＳＥＡＮ'): at each
+    place the longest form that matches wins, as with the forms longest first in one alternation, but the
+    expression starts with the forms' first characters (so the matcher skips every other place at once) and
+    is shorter to compile. A form that starts with a Latin letter or digit does not match after one (the
+    look-behind comes after its first character, so that every branch starts with a literal); one that
+    ends with such a character does not match before one."""
+    trie: dict = {}
+    for form in forms:
+        node = trie
+        for char in form:
+            node = node.setdefault(char, {})
+        node[""] = form
+    if not trie:
+        return None
+    branches = [re.escape(char) + (f"(?<![{_LATIN}].)" if _LATIN_CHAR.match(char) else "") + _rest(trie[char])
+                for char in sorted(trie)]
+    return re.compile("|".join(branches))
+
+
+def _rest(node: dict) -> str:
+    """The expression for what follows a prefix: longer forms first, then the form that ends here."""
+    branches = [re.escape(char) + _rest(node[char]) for char in sorted(node) if char]
+    if "" in node:
+        branches.append(f"(?![{_LATIN}])" if _LATIN_CHAR.match(node[""][-1]) else "")
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 def _explained(term: Term) -> Term:
@@ -61,8 +83,11 @@ class Matcher:
                 terms[alias] = Term(alias, old.acronym if old else None, o.slug)
         self.terms = terms
         self.pattern = _pattern(terms)
-        self.acronym_pattern = _pattern(f for f, t in terms.items() if t.acronym)
+        self._acronyms: dict[str, list[str]] = {}      # first character → acronym forms, longest first
+        for form in sorted((f for f, t in terms.items() if t.acronym), key=lambda f: (-len(f), f)):
+            self._acronyms.setdefault(form[0], []).append(form)
         self._seen: dict[str, tuple[Span, ...]] = {}
+        self._inside: dict[str, tuple[tuple[int, int, str], ...]] = {}
 
     def spans(self, text: str) -> tuple[Span, ...]:
         """The terms in a text, longest first at each place (remembered: every edition and URL style asks
@@ -79,11 +104,28 @@ class Matcher:
         for m in self.pattern.finditer(text):
             term = self.terms[m.group()]
             inner: tuple[Span, ...] = ()
-            if term.acronym is None and self.acronym_pattern is not None:
-                inner = tuple(Span(m.start() + i.start(), m.start() + i.end(), _explained(self.terms[i.group()]))
-                              for i in self.acronym_pattern.finditer(m.group()))
+            if term.acronym is None:
+                inner = tuple(Span(m.start() + start, m.start() + end, _explained(self.terms[form]))
+                              for start, end, form in self._acronyms_in(m.group()))
             out.append(Span(m.start(), m.end(), term, inner))
         return tuple(out)
+
+    def _acronyms_in(self, name: str) -> tuple[tuple[int, int, str], ...]:
+        """The acronym forms inside a name, found as in a text (left to right, the longest at each place, none
+        inside a longer Latin word of the name): a few names, so a plain scan, and no second expression to
+        compile."""
+        found = self._inside.get(name)
+        if found is None:
+            found, i = [], 0
+            while i < len(name):
+                form = next((f for f in self._acronyms.get(name[i], ()) if name.startswith(f, i)
+                             and not (i and _LATIN_CHAR.match(f[0]) and _LATIN_CHAR.match(name[i - 1]))
+                             and not (_LATIN_CHAR.match(f[-1]) and _LATIN_CHAR.match(name, i + len(f)))), None)
+                if form:
+                    found.append((i, i + len(form), form))
+                i += len(form) if form else 1
+            found = self._inside[name] = tuple(found)
+        return found
 
     def acronym_spans(self, text: str) -> list[Span]:
         """Every acronym occurrence, nested ones included."""

@@ -9,11 +9,10 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
-from importlib.metadata import version
 
 import networkx as nx
 
-from .cache import cached, source_of
+from .cache import cached, source_of, version
 from .linker import Mentions
 from .model import Catalogue, Plan
 
@@ -197,8 +196,12 @@ def layout(g: nx.Graph, seed: int, centre: str | None = None, spacing: float = 5
         return _rings(g, centre, spacing)
     if g.number_of_nodes() > HUB_LAYOUT_ABOVE:
         return _hubs(g, spacing)
-    shape = [list(g.nodes), [[a, b, d.get("weight"), d.get("pull")] for a, b, d in g.edges(data=True)], seed, spacing,
-             version("networkx"), version("numpy"), source_of(__name__)]
+    # the key lists the edges in the order the layout reads them (_ordered): a graph made from sets (the
+    # co-occurrence graph) holds its edges in another order in every process, and would never hit the cache
+    order = {n: i for i, n in enumerate(g.nodes)}
+    edges = sorted(([a, b, d.get("weight"), d.get("pull")] if order[a] < order[b] else [b, a, d.get("weight"), d.get("pull")]
+                    for a, b, d in g.edges(data=True)), key=lambda e: (order[e[0]], order[e[1]]))
+    shape = [list(g.nodes), edges, seed, spacing, version("networkx"), version("numpy"), source_of(__name__)]
     positions = json.loads(cached("layout", shape, lambda: json.dumps(_packed(g, seed, spacing))))
     return {n: tuple(p) for n, p in positions.items()}
 

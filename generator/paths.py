@@ -32,8 +32,18 @@ def slug_problem(slug: str) -> str | None:
 
 @functools.lru_cache(maxsize=65536)
 def _relpath(target: str, here: str) -> str:
-    """posixpath.relpath, remembered: every page links the same few hundred pages."""
-    return posixpath.relpath(target, here)
+    """posixpath.relpath of two folders of the site, remembered. posixpath.relpath makes both absolute
+    against the working directory first (a system call each); plain relative paths ('measures/1-1', '.')
+    are compared by their parts, which gives the same answer."""
+    to, at = ([] if p == "." else p.split("/") for p in (target, here))
+    if any(part in ("", ".", "..") for part in to + at):
+        return posixpath.relpath(target, here)
+    common = 0
+    for a, b in zip(to, at):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(at) - common) + to[common:]) or "."
 
 
 def src(directory: str) -> str:
@@ -58,7 +68,7 @@ class Links:
 
     def pattern(self, directory: str) -> list[str]:
         """[before, after] such that before + slug + after links to the page '<directory>/<slug>'."""
-        return [posixpath.relpath(directory, self.here or ".") + "/", "/" if self.directory_urls else "/index.html"]
+        return [_relpath(directory, self.here or ".") + "/", "/" if self.directory_urls else "/index.html"]
 
     def asset(self, path: str) -> str:
-        return posixpath.relpath(path, self.here or ".")
+        return _relpath(path, self.here or ".")

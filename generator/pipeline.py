@@ -113,6 +113,21 @@ def load(source_dir: Path) -> Sources:
     return Sources(plan, settings, catalogue, progress, english, translations, titles)
 
 
+_LOADED: dict[tuple, Sources] = {}
+
+
+def load_once(source_dir: Path) -> Sources:
+    """load(), remembered until a file under source_dir changes: `make site` checks the sources, then builds
+    four docs folders from them. Keyed by all that load() reads: the files, and the folder as messages show
+    it (`source` and its absolute path give the same sources when they are shown alike)."""
+    resolved = source_dir.resolve()
+    key = (resolved, fingerprint(resolved), shown(source_dir))
+    if key not in _LOADED:
+        _LOADED.clear()
+        _LOADED[key] = load(source_dir)
+    return _LOADED[key]
+
+
 def fingerprint(source_dir: Path) -> tuple:
     return tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size)
                         for p in source_dir.rglob("*") if p.is_file()))
@@ -133,7 +148,7 @@ def build_date() -> int:
 
 @functools.lru_cache(maxsize=2)
 def _index(source_dir: Path, _fingerprint: tuple) -> tuple[Sources, Index, dict[str, bytes]]:
-    sources = load(source_dir)
+    sources = load_once(source_dir)
     index = build_index(sources.plan, sources.catalogue, sources.settings, sources.progress, sources.english,
                         sources.translations, sources.titles)
     return sources, index, data_files(index, build_date())

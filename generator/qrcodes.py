@@ -2,12 +2,11 @@
 from __future__ import annotations
 
 import functools
-from importlib.metadata import version
 
 import segno
 from markupsafe import Markup
 
-from .cache import cached, source_of
+from .cache import cached, source_of, version
 
 
 def _draw(address: str) -> str:

@@ -27,10 +27,16 @@ from .text import display
 from .edition import Edition, english_catalogue
 
 
+def _rich(index: Index, lang: str) -> RichText:
+    """Finds names in text of one language: the Japanese with the index's matcher, which has already
+    found them in every text of the plan."""
+    return RichText(index.catalogue, index.matcher) if lang == "ja" else _rich_translated(index.catalogue, lang)
+
+
 @functools.lru_cache(maxsize=8)
-def _rich(catalogue: Catalogue, lang: str) -> RichText:
-    """Finds names in text of one language (the catalogue is frozen, so one per catalogue and language)."""
-    cat = catalogue if lang == "ja" else english_catalogue(catalogue)
+def _rich_translated(catalogue: Catalogue, lang: str) -> RichText:
+    """The catalogue is frozen, so one per catalogue and language."""
+    cat = english_catalogue(catalogue)
     return RichText(cat, Matcher(cat))
 
 
@@ -57,6 +63,7 @@ def environment(edition: Edition) -> jinja2.Environment:
         loader=jinja2.PackageLoader("generator", "templates"),
         autoescape=True, trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
+        auto_reload=False,        # one environment per rendering: no need to look at each template's file again
         bytecode_cache=jinja2.FileSystemBytecodeCache(str(compiled)) if compiled else None,
     )
     env.filters["disp"] = display
@@ -82,8 +89,12 @@ def front_matter(title: str, description: str, hide: tuple[str, ...] = ()) -> st
 _NOT_PLAIN_IN_YAML = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 
 
+_JSON = json.JSONEncoder(ensure_ascii=False).encode      # json.dumps(value, ensure_ascii=False), without
+                                                         # making an encoder for every value
+
+
 def _yaml_json(value) -> str:
-    return _NOT_PLAIN_IN_YAML.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, ensure_ascii=False))
+    return _NOT_PLAIN_IN_YAML.sub(lambda m: f"\\u{ord(m.group()):04x}", _JSON(value))
 
 
 class Renderer:
@@ -103,8 +114,8 @@ class Renderer:
         self.kinds = dict(words.acronym_kinds)
         self.edition = Edition(lang, words, index.glosses, index.translations.get(lang, {}), index.titles,
                                settings.summary_length)
-        self.rich_ja = _rich(index.catalogue, "ja")
-        self.rich = _rich(index.catalogue, lang)
+        self.rich_ja = _rich(index, "ja")
+        self.rich = _rich(index, lang)
         self.env = environment(self.edition)
         self.node_text = NodeText(index, self.edition)
         # the index's tables, under the names the render modules use

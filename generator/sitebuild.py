@@ -275,7 +275,7 @@ def load_checked(source: Path, failed: str):
     """The checked sources, or None after printing every problem of the sources and the environment."""
     problems = environment.problems()
     try:
-        sources = pipeline.load(source)
+        sources = pipeline.load_once(source)
     except SourceError as error:
         problems, sources = problems + error.problems, None
     if problems:

@@ -7,6 +7,7 @@ between them too (ＡＳＥＡＮ＋３ → ASEAN+3, ２．０ → 2.0), and a f
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -42,8 +43,10 @@ _JOINER_BETWEEN_ALNUM = re.compile("(?<=[A-Za-z0-9])[" + "".join(_JOINERS) + "](
 _PLUS_AFTER_ALNUM = re.compile("(?<=[A-Za-z0-9])\uff0b")
 
 
+@functools.lru_cache(maxsize=None, typed=True)
 def display(text: str) -> str:
-    """Half-width Latin letters and digits for reading; everything else unchanged."""
+    """Half-width Latin letters and digits for reading; everything else unchanged. Remembered: the pages of an
+    edition ask for the same few hundred names and texts about ten thousand times."""
     shown = _JOINER_BETWEEN_ALNUM.sub(lambda m: _JOINERS[m.group()], text.translate(_HALF))
     return _PLUS_AFTER_ALNUM.sub("+", shown)
 

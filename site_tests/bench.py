@@ -5,7 +5,9 @@ Not part of `make test` (timings are not tests). Every figure is measured in thi
              against the floor MkDocs imposes: ONE plain `mkdocs build` of the Japanese page set as
              static Markdown, same theme and nav
   generator  the generator stage alone (load, index, render both editions for both targets, write the
-             docs folders): what the site build adds before the builders run
+             docs folders): what the site build adds before the builders run (a new Python process, so
+             imports included); and the stage of one edition (imports excluded) against the generator
+             before the restructuring (commit d6627bf, taken from git), the two run alternately
   scale      the generator stage of one edition on synthetic plans 1×, 10×, 30× the real one (text,
              organisations, acronyms, translations of the real plan, renumbered): time per measure, memory
   weight     page sizes, graph data per page, site, zip and search index
@@ -90,10 +92,12 @@ import resource, sys, time
 from pathlib import Path
 from generator import pipeline
 start = time.perf_counter()
-build = pipeline._build(Path(sys.argv[1]).resolve(), True, 'https://example.org/plan/', 'ja', ())
+lang = tuple(sys.argv[2:])         # the generator before the restructuring had one edition, and no such argument
+build = pipeline._build(Path(sys.argv[1]).resolve(), True, 'https://example.org/plan/', *lang, ())
 seconds = time.perf_counter() - start
 print(seconds, len(build.sources.plan.measures), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
+BEFORE = "d6627bf"     # the last commit before the restructuring of issue 13 (one edition, rendered by a hub object)
 
 
 BOOKS_ONLY = """
@@ -116,14 +120,37 @@ def books_cold(env: dict) -> tuple[float, list[int]]:
     return statistics.median(float(r[0]) for r in runs), [int(n) for n in runs[0][1:]]
 
 
+def one_edition(source: Path, env: dict, root: Path = ROOT, lang: tuple[str, ...] = ("ja",)) -> tuple[float, int, int]:
+    """One run of the generator stage of one edition (web) in a new process, imports excluded: seconds,
+    measures, peak memory in KB. root: the checkout whose generator runs."""
+    out = subprocess.run([sys.executable, "-c", GENERATOR_ONLY, str(source), *lang], cwd=root,
+                         env={**env, "PYTHONPATH": str(root)}, check=True, capture_output=True, text=True).stdout.split()
+    return float(out[0]), int(out[1]), int(out[2])
+
+
 def generator_stage(source: Path, env: dict) -> tuple[float, int, int]:
-    """Median seconds of the generator stage (imports excluded), measures, peak memory in KB."""
-    results = []
-    for _ in range(RUNS):
-        out = subprocess.run([sys.executable, "-c", GENERATOR_ONLY, str(source)], cwd=ROOT, env=env,
-                             check=True, capture_output=True, text=True).stdout.split()
-        results.append((float(out[0]), int(out[1]), int(out[2])))
+    """Median seconds of the generator stage of one edition (imports excluded), measures, peak memory in KB."""
+    results = [one_edition(source, env) for _ in range(RUNS)]
     return statistics.median(r[0] for r in results), results[0][1], max(r[2] for r in results)
+
+
+def before_and_after(tmp: Path, env: dict, runs: int = 7) -> tuple[float, float] | None:
+    """Median seconds of the generator stage of one edition (Japanese, web, cache warm, imports excluded) of
+    the generator before the restructuring (BEFORE, with its own sources) and of this one, run alternately
+    in the same minutes (timings on a shared machine drift): None without git or that commit (a shallow clone)."""
+    old = tmp / "before"
+    old.mkdir()
+    archive = subprocess.run(["git", "archive", "--format=tar", BEFORE], cwd=ROOT, capture_output=True)
+    if archive.returncode != 0 or subprocess.run(["tar", "-x", "-C", str(old)], input=archive.stdout).returncode:
+        return None
+    old_env = {**env, "AJP_CACHE": str(tmp / "cache-before")}
+    one_edition(old / "source", old_env, old, ())                # fills its cache
+    one_edition(ROOT / "source", env)
+    times: dict[str, list[float]] = {"before": [], "now": []}
+    for _ in range(runs):
+        times["before"].append(one_edition(old / "source", old_env, old, ())[0])
+        times["now"].append(one_edition(ROOT / "source", env)[0])
+    return statistics.median(times["before"]), statistics.median(times["now"])
 
 
 # --- the floor: the same pages as static Markdown ---------------------------------------------------
@@ -263,6 +290,7 @@ def main() -> int:
         docs = lambda e: timed([sys.executable, "-m", "generator", "docs", str(tmp / f"docs-{time.perf_counter_ns()}")], e)  # noqa: E731
         gen = statistics.median(docs(env) for _ in range(RUNS))
         gen_cold = statistics.median(docs(cold) for _ in range(RUNS))
+        compared = before_and_after(tmp, env)
         scale = []
         for factor in (1, 10, 30):
             source = tmp / f"source-{factor}"
@@ -285,6 +313,13 @@ def main() -> int:
         row("generator stage (4 docs folders), warm", f"{gen:.2f} s = {gen / real:.0%} of make site", "", None),
         row("generator stage, cache off", f"{gen_cold:.2f} s = {gen_cold / real_cold:.0%} of make site", "", None),
     ]
+    if compared:
+        before, now = compared
+        lines.append(row(f"generator stage, one edition (ja, web), warm: now; before the restructuring ({BEFORE}), "
+                         "medians of 7 taken alternately", f"{now:.2f} s; {before:.2f} s ({now / before:.2f}×)",
+                         "no slower than before", now <= before))
+    else:
+        lines.append(row(f"generator stage, one edition, against {BEFORE}", "not measured: no git history", "", None))
     for (factor, measures, seconds, memory), ms in zip(scale, per):
         ok = None if factor == 1 else ms <= per[0] * (1.1 if factor == 10 else 1.3)
         lines.append(row(f"scale {factor}× ({measures} measures)", f"{seconds:.2f} s, {ms:.2f} ms/measure "
