@@ -17,7 +17,6 @@ Lives beside the tests (it uses their browser set-up), not in the shipped genera
 """
 from __future__ import annotations
 
-import json
 import os
 import platform
 import re

@@ -8,7 +8,7 @@ import posixpath
 import re
 
 import pytest
-from bs4 import BeautifulSoup, Comment, NavigableString
+from bs4 import BeautifulSoup, Comment
 
 from generator.model import BulletList
 from generator.text import display
