@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 import os
+import stat
 import subprocess
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -113,24 +114,27 @@ def load(source_dir: Path) -> Sources:
     return Sources(plan, settings, catalogue, progress, english, translations, titles)
 
 
-_LOADED: dict[tuple, Sources] = {}
-
-
 def load_once(source_dir: Path) -> Sources:
     """load(), remembered until a file under source_dir changes: `make site` checks the sources, then builds
     four docs folders from them. Keyed by all that load() reads: the files, and the folder as messages show
     it (`source` and its absolute path give the same sources when they are shown alike)."""
     resolved = source_dir.resolve()
-    key = (resolved, fingerprint(resolved), shown(source_dir))
-    if key not in _LOADED:
-        _LOADED.clear()
-        _LOADED[key] = load(source_dir)
-    return _LOADED[key]
+    return _load(resolved, fingerprint(resolved), shown(source_dir))
+
+
+@functools.lru_cache(maxsize=1)
+def _load(_resolved: Path, _fingerprint: tuple, as_shown: str) -> Sources:
+    return load(Path(as_shown))          # the folder as given: the same messages
 
 
 def fingerprint(source_dir: Path) -> tuple:
-    return tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size)
-                        for p in source_dir.rglob("*") if p.is_file()))
+    """Every file under source_dir with its modification time and size."""
+    found = []
+    for path in source_dir.rglob("*"):
+        info = path.stat()
+        if stat.S_ISREG(info.st_mode):
+            found.append((str(path), info.st_mtime_ns, info.st_size))
+    return tuple(sorted(found))
 
 
 def build_date() -> int:
