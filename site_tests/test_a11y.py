@@ -63,26 +63,25 @@ def phone(browser):
 
 # --- axe-core -------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("edition", EDITIONS)
-def test_axe_finds_nothing_on_any_page_type_on_a_desktop(desktop, server, edition):
+def violations_on(context, server, edition, paths) -> dict:
+    """path → what axe-core finds on it, for the pages where it finds anything."""
     found = {}
-    for path in PAGES:
-        page = open_page(desktop, server + edition + path)
+    for path in paths:
+        page = open_page(context, server + edition + path)
         if page_found := axe_violations(page):
             found[edition + path] = page_found
         page.close()
-    assert found == {}
+    return found
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_axe_finds_nothing_on_any_page_type_on_a_desktop(desktop, server, edition):
+    assert violations_on(desktop, server, edition, PAGES) == {}
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_axe_finds_nothing_on_a_phone(phone, server, edition):
-    found = {}
-    for path in PHONE_PAGES:
-        page = open_page(phone, server + edition + path)
-        if page_found := axe_violations(page):
-            found[edition + path] = page_found
-        page.close()
-    assert found == {}
+    assert violations_on(phone, server, edition, PHONE_PAGES) == {}
 
 
 @pytest.mark.parametrize("edition", EDITIONS)

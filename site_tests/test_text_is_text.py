@@ -1,6 +1,7 @@
 """Plan text containing markup or Jinja is shown literally, never executed or rendered."""
 from __future__ import annotations
 
+import contextlib
 import shutil
 
 import pytest
@@ -86,6 +87,21 @@ def test_hostile_measure_page_in_the_browser(hostile_site, browser):
     context.close()
 
 
+@contextlib.contextmanager
+def hostile_page(site, browser, path):
+    """The hostile site's page at path, served, in a fresh browser context; with the dialogs it opens."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    try:
+        with serve(site) as url:
+            page.goto(url + path)
+            yield page, dialogs
+    finally:
+        context.close()
+
+
 def _hover_node(page, label):
     page.locator(".ajp-graph").scroll_into_view_if_needed()
     x, y = page.evaluate("""label => {
@@ -104,17 +120,11 @@ def _hover_node(page, label):
 @pytest.mark.parametrize("path, label", [("organisations/jica/index.html", "JICA"), ("measures/1-1/index.html", "1.1"),
                                          ("aoip/maritime/index.html", "海洋協力"), ("graph/index.html", "JICA")])
 def test_graph_labels_and_tooltips_show_markup_literally(hostile_site, browser, path, label):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    dialogs = []
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    with serve(hostile_site) as url:
-        page.goto(url + path)
+    with hostile_page(hostile_site, browser, path) as (page, dialogs):
         page.wait_for_selector(".ajp-graph[data-drawn=true]", timeout=10_000)
         check_tooltip(page, label)
-    page.wait_for_timeout(300)
+        page.wait_for_timeout(300)
     assert dialogs == []
-    context.close()
 
 
 def check_tooltip(page, label):
@@ -125,12 +135,7 @@ def check_tooltip(page, label):
 
 
 def test_search_results_show_markup_literally(hostile_site, browser):
-    context = browser.new_context()
-    page = context.new_page()
-    dialogs = []
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    with serve(hostile_site) as url:
-        page.goto(url)
+    with hostile_page(hostile_site, browser, "") as (page, dialogs):
         page.locator(".ajp-search-input").fill("onerror")
         page.wait_for_selector("[data-ajp-search][data-results]")
         results = page.locator(".ajp-search-panel")
@@ -140,7 +145,6 @@ def test_search_results_show_markup_literally(hostile_site, browser):
         assert results.locator("img, script").count() == 0
         page.wait_for_timeout(300)
     assert dialogs == []
-    context.close()
 
 
 @pytest.mark.parametrize("path, label", [("organisations/jica/index.html", "JICA"), ("aoip/maritime/index.html", "海洋協力")])
@@ -165,12 +169,7 @@ def test_the_bundle_shows_markup_literally_too(hostile_bundle, browser, path, la
 def test_tooltips_show_markup_literally(hostile_site, browser, path):
     """Material's content.tooltips shows an element's title as HTML: an acronym's English name made of
     markup (the title of its <abbr>) must come out as text, never as an element."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    dialogs = []
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    with serve(hostile_site) as url:
-        page.goto(url + path)
+    with hostile_page(hostile_site, browser, path) as (page, dialogs):
         if path.startswith("en/"):
             abbr = page.locator("article abbr", has_text="ERIA").first
         else:         # the Japanese edition's title is the Japanese name: the acronym list gives the English one
@@ -185,4 +184,3 @@ def test_tooltips_show_markup_literally(hostile_site, browser, path):
         assert page.locator("img[src=x]").count() == 0
         page.wait_for_timeout(300)
     assert dialogs == []
-    context.close()
