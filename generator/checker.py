@@ -3,8 +3,8 @@ problem where it stands (`path:line:col`) and go on, so that all problems of a f
 from __future__ import annotations
 
 from .diagnostics import Problem
-from .model import Location
-from .yamlio import YMap
+from .model import BulletList, Location, Paragraph
+from .yamlio import YList, YMap
 
 _TYPE_NAMES = {str: "a string", list: "a list", dict: "a mapping", int: "a whole number"}
 MAX_TEXT = 1_000         # characters of a name, title, rationale or note (a paragraph of text: yamlio.MAX_VALUE)
@@ -94,6 +94,27 @@ class Checker:
                 if key not in allowed:
                     self.error(mapping.key_pos[key],
                                f"{where}: unknown key '{key}' (expected one of: {', '.join(sorted(allowed))})")
+
+    def blocks(self, value, pos: Location, where: str) -> tuple:
+        """A list of paragraphs (text) and bullet lists ({items: [text, …]}) → model blocks."""
+        if not isinstance(value, YList):
+            self.error(pos, f"{where}: expected a list of paragraphs, found {kind_of(value)}")
+            return ()
+        blocks = []
+        for item, item_pos in zip(value, value.item_pos):
+            if isinstance(item, str):
+                if self.text(item, item_pos, f"{where}: a paragraph", None):
+                    blocks.append(Paragraph(item))
+            elif isinstance(item, YMap) and isinstance(item.get("items"), YList) and item["items"] \
+                    and all(isinstance(i, str) for i in item["items"]):
+                self.unknown_keys(item, {"items"}, where)
+                if all([self.text(i, ipos, f"{where}: a list item", None)
+                        for i, ipos in zip(item["items"], item["items"].item_pos)]):
+                    blocks.append(BulletList(tuple(item["items"])))
+            else:
+                self.error(item_pos, f"{where}: expected a paragraph (text) or a list ({{items: [text, …]}}), "
+                                      f"found {kind_of(item)}")
+        return tuple(blocks)
 
     def mapping(self, value, pos: Location, where: str) -> bool:
         if not isinstance(value, YMap):

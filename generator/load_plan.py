@@ -8,32 +8,11 @@ from pathlib import Path, PurePosixPath
 from .checker import Checker, kind_of
 from .diagnostics import Problem
 from .sources import read_text
-from .model import BulletList, Location, Paragraph, Pillar, Plan, Measure, Section
+from .model import BulletList, Location, Pillar, Plan, Measure, Section
 from .yamlio import YList, YMap
 
 MEASURE_ID = re.compile(r"[1-9][0-9]{0,2}\.[1-9][0-9]{0,2}(\.[1-9][0-9]{0,2})?")
 
-
-
-def _blocks(check: Checker, value, pos: Location, where: str) -> tuple:
-    if not isinstance(value, YList):
-        check.error(pos, f"{where}: expected a list of paragraphs, found {kind_of(value)}")
-        return ()
-    blocks = []
-    for item, item_pos in zip(value, value.item_pos):
-        if isinstance(item, str):
-            if check.text(item, item_pos, f"{where}: a paragraph", None):
-                blocks.append(Paragraph(item))
-        elif isinstance(item, YMap) and isinstance(item.get("items"), YList) and item["items"] \
-                and all(isinstance(i, str) for i in item["items"]):
-            check.unknown_keys(item, {"items"}, where)
-            if all([check.text(i, ipos, f"{where}: a list item", None)
-                    for i, ipos in zip(item["items"], item["items"].item_pos)]):
-                blocks.append(BulletList(tuple(item["items"])))
-        else:
-            check.error(item_pos, f"{where}: expected a paragraph (text) or a list ({{items: [text, …]}}), "
-                                  f"found {kind_of(item)}")
-    return tuple(blocks)
 
 
 def _measures(check: Checker, parent, parent_id: str, pillar: str, section: str | None, seen: dict) -> list[Measure]:
@@ -52,7 +31,7 @@ def _measures(check: Checker, parent, parent_id: str, pillar: str, section: str 
             check.error(raw.pos, f"{where}: missing its text (expected key 'text' with at least one paragraph)")
             blocks: tuple = ()
         else:
-            blocks = _blocks(check, text, raw.value_pos["text"], where)
+            blocks = check.blocks(text, raw.value_pos["text"], where)
         as_printed = _as_printed(check, raw, blocks, where)
         if mid is None:
             continue
@@ -78,7 +57,7 @@ def _as_printed(check: Checker, raw, blocks, where: str):
     it must be the text, space for space apart from those."""
     if "printed_text" not in raw:
         return None
-    printed = _blocks(check, raw["printed_text"], raw.value_pos["printed_text"], f"{where} printed_text")
+    printed = check.blocks(raw["printed_text"], raw.value_pos["printed_text"], f"{where} printed_text")
     flat = lambda bs: [t for b in bs for t in (b.items if isinstance(b, BulletList) else (b.text,))]  # noqa: E731
     if [type(b) for b in printed] != [type(b) for b in blocks] or \
             [_without_stray_spaces(t) for t in flat(printed)] != [_without_stray_spaces(t) for t in flat(blocks)]:
@@ -134,7 +113,7 @@ def build_plan(data, path: str, problems: list[Problem], text_dir: Path | None =
     title = check.get(data, "title", list, "plan", at_least=1) or []
     _official_text(check, data, text_dir)
     values = {k: data.get(k) for k in ("source",)} | {k: check.get(data, k, str, "plan") for k in ("date", "place")}
-    preamble = _blocks(check, data["preamble"], data.value_pos["preamble"], "preamble") \
+    preamble = check.blocks(data["preamble"], data.value_pos["preamble"], "preamble") \
         if "preamble" in data else check.get(data, "preamble", list, "plan")
     pillars, sections, measures, seen = [], [], [], {}
     raw_pillars = check.get(data, "pillars", list, "plan", at_least=1) or []
@@ -148,7 +127,7 @@ def build_plan(data, path: str, problems: list[Problem], text_dir: Path | None =
         number = number or str(index)
         printed = check.get(raw, "printed", str, f"pillar {number}")
         ptitle = check.get(raw, "title", str, f"pillar {number}")
-        intro = _blocks(check, raw.get("intro", YList()), raw.value_pos.get("intro", raw.pos), f"pillar {number}")
+        intro = check.blocks(raw.get("intro", YList()), raw.value_pos.get("intro", raw.pos), f"pillar {number}")
         section_ids, pillar_measures = [], []
         raw_sections = check.get(raw, "sections", list, f"pillar {number}", required=False) or []
         for s_index, (sraw, spos) in enumerate(zip(raw_sections, getattr(raw_sections, "item_pos", [])), 1):

@@ -7,7 +7,7 @@ An entry is `status: unofficial` (this project's translation of the Japanese) or
 from __future__ import annotations
 
 from .diagnostics import Problem
-from .load_plan import Checker, _blocks, kind_of
+from .checker import Checker, kind_of
 from .model import BulletList, Location, Paragraph, Plan, Title, Translation
 from .yamlio import YMap
 
@@ -28,7 +28,7 @@ def _entry(check: Checker, key: str, raw, pos, want, where: str) -> Translation 
         check.error(raw.value_pos["status"], f"{where}: status must be one of: {', '.join(STATUSES)}, found '{status}'")
         status = None
     source = check.get(raw, "source", str, where, required=status == "official")
-    blocks = _blocks(check, raw["text"], raw.value_pos["text"], where) if "text" in raw \
+    blocks = check.blocks(raw["text"], raw.value_pos["text"], where) if "text" in raw \
         else check.get(raw, "text", list, where)
     notes = check.get(raw, "notes", list, where, required=False) or []
     for note, npos in zip(notes, getattr(notes, "item_pos", [])):

@@ -59,22 +59,23 @@ def test_the_box_shows_what_the_function_ranks(watched, server):
     page.goto(server + "measures/1-1/")
     for query in ("ERIA", "保健", "2.7.8", "国際協力機構"):
         expected = run_in_page(page, [query])[query]
-        page.evaluate("document.querySelector('[data-ajp-search]').removeAttribute('data-results')")
-        page.locator(".ajp-search-input").fill(query)
-        page.wait_for_selector("[data-ajp-search][data-results]")
-        if page.locator(".ajp-search-more").is_visible():
-            page.locator(".ajp-search-more").click()
+        show_all_results(page, query)
         hrefs = page.eval_on_selector_all(".ajp-search-result", "els => els.map(a => a.getAttribute('href'))")
         assert [h.removeprefix(server).removesuffix("/") for h in hrefs] == expected, query
 
 
-def section_results(page, query: str) -> dict[str, str]:
-    """measure number → the text of its result, for the query typed into the box."""
+def show_all_results(page, query: str) -> None:
+    """Type the query into the box (afresh) and show all its results."""
     page.evaluate("document.querySelector('[data-ajp-search]').removeAttribute('data-results')")
     page.locator(".ajp-search-input").fill(query)
     page.wait_for_selector("[data-ajp-search][data-results]")
     if page.locator(".ajp-search-more").is_visible():
         page.locator(".ajp-search-more").click()
+
+
+def section_results(page, query: str) -> dict[str, str]:
+    """measure number → the text of its result, for the query typed into the box."""
+    show_all_results(page, query)
     rows = page.eval_on_selector_all(".ajp-search-result", "els => els.map(a => [a.getAttribute('href'), a.innerText])")
     out = {}
     for href, text in rows:
